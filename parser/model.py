@@ -1,0 +1,240 @@
+"""The typed, frozen results of parsing a filing.
+
+Every item records the 1-based line(s) of the file it was read from, so that any number
+shown to an analyst can be traced back to the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Row kinds.
+ITEM = "item"
+HEADING = "heading"
+SUBTOTAL = "subtotal"
+
+# Cell kinds.
+AMOUNT = "amount"
+PERCENT = "percent"
+PER_SHARE = "per_share"
+COUNT = "count"
+NIL = "nil"
+
+# Table kinds.
+TABLE_KINDS = ("income", "balance", "cash_flow", "equity", "segment", "kpi", "other")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a column covers: `months` long, ending on `end`; 0 months is a point in time."""
+
+    end: date
+    months: int
+
+    @property
+    def is_instant(self) -> bool:
+        """True for a balance-sheet style point in time."""
+        return self.months == 0
+
+    def describe(self) -> str:
+        """Short human text, e.g. '3M to 2004-06-30' or 'at 2003-12-31'."""
+        if self.months == 0:
+            return f"at {self.end.isoformat()}"
+        return f"{self.months}M to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One value column of a table, with every header line above it, top to bottom."""
+
+    index: int
+    label: tuple[str, ...]
+    start: int
+    end: int
+    period: Period | None = None
+    currency: str | None = None
+    scale: int = 1
+    qualifier: str = ""
+
+    @property
+    def label_text(self) -> str:
+        """The header lines joined by ' | ', as in the facts table."""
+        return " | ".join(self.label)
+
+    @property
+    def unit_text(self) -> str:
+        """'GBP'000', 'USD m', 'USD' or '' for a unitless column."""
+        suffix = {1: "", 1000: "'000", 1_000_000: " m", 1_000_000_000: " bn"}.get(
+            self.scale, f" x{self.scale}"
+        )
+        if self.currency is None:
+            return suffix.strip()
+        return f"{self.currency}{suffix}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed number: its raw text, value, kind and the line it stands on."""
+
+    raw: str
+    value: float
+    kind: str
+    line: int
+    column: int
+    currency: str | None = None
+    scale: int = 1
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line item (or a group heading, or an unlabeled subtotal) and its cells by column."""
+
+    index: int
+    label: str
+    group: tuple[str, ...]
+    kind: str
+    cells: tuple[Cell | None, ...]
+    line: int
+    first_line: int
+    last_line: int
+
+    @property
+    def is_subtotal(self) -> bool:
+        """True for a row of numbers printed without a label of its own."""
+        return self.kind == SUBTOTAL
+
+    @property
+    def is_heading(self) -> bool:
+        """True for a label-only line that opens a group."""
+        return self.kind == HEADING
+
+    @property
+    def group_text(self) -> str:
+        """The groups joined outermost first by ' > '."""
+        return " > ".join(self.group)
+
+    @property
+    def display_label(self) -> str:
+        """The label, or a description for an unlabeled subtotal."""
+        if self.label:
+            return self.label
+        if self.kind == SUBTOTAL:
+            return f"Subtotal ({self.group[-1]})" if self.group else "Subtotal"
+        return ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """An arithmetic relation found in a table: target = sum of signed terms.
+
+    Each cell is given as (row index, column index). `difference` is printed minus
+    computed; `ok` is True when it is zero or within rounding of the printed digits.
+    """
+
+    kind: str
+    target: tuple[int, int]
+    terms: tuple[tuple[int, int, int], ...]
+    printed: float
+    computed: float
+    difference: float
+    ok: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One statement table: title, kind, columns, rows and the checks found in it."""
+
+    index: int
+    title: str
+    kind: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    first_line: int
+    last_line: int
+    checks: tuple[Check, ...] = ()
+    notes: tuple[str, ...] = ()
+    tagged: bool = True
+
+    @property
+    def failed_checks(self) -> tuple[Check, ...]:
+        """The checks that do not foot."""
+        return tuple(check for check in self.checks if not check.ok)
+
+    @property
+    def value_rows(self) -> tuple[Row, ...]:
+        """The rows that hold at least one number."""
+        return tuple(row for row in self.rows if any(row.cells))
+
+    def to_frame(self):
+        """Rows x columns as a pandas DataFrame; columns a MultiIndex of period and unit."""
+        from .frames import table_frame
+
+        return table_frame(self)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the outline, its line span and the sections under it."""
+
+    title: str
+    level: int
+    kind: str
+    first_line: int
+    last_line: int
+    children: tuple[Section, ...] = ()
+    tables: tuple[int, ...] = ()
+
+    def walk(self):
+        """Yield this section and every section under it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One <DOCUMENT> of a submission (or the whole file for a bare filing)."""
+
+    type: str
+    first_line: int
+    last_line: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Filing:
+    """A parsed filing: metadata, the outline, the tables and any warnings."""
+
+    path: str
+    name: str
+    form: str = ""
+    company: str = ""
+    report_month: str = ""
+    date: date | None = None
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    documents: tuple[Document, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True unless the file could not be read as a filing at all."""
+        return self.error is None
+
+    def walk_sections(self):
+        """Every section of the outline, depth first."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def facts(self):
+        """One row per numeric cell, as the facts DataFrame."""
+        from .facts import facts_frame
+
+        return facts_frame([self])
