@@ -116,6 +116,10 @@ class Row:
         """The groups joined outermost first by ' > '."""
         return " > ".join(self.group)
 
+    def cell(self, column: int) -> Cell | None:
+        """The cell in column `column`, or None where the row prints nothing there."""
+        return self.cells[column] if 0 <= column < len(self.cells) else None
+
     @property
     def display_label(self) -> str:
         """The label, or a description for an unlabeled subtotal."""
@@ -168,6 +172,12 @@ class Table:
     def value_rows(self) -> tuple[Row, ...]:
         """The rows that hold at least one number."""
         return tuple(row for row in self.rows if any(row.cells))
+
+    def find_row(self, label: str, occurrence: int = 0) -> Row | None:
+        """The row whose label equals `label` (case and spacing ignored), else None."""
+        wanted = " ".join(label.split()).casefold()
+        matches = [row for row in self.rows if " ".join(row.label.split()).casefold() == wanted]
+        return matches[occurrence] if len(matches) > occurrence else None
 
     def to_frame(self):
         """Rows x columns as a pandas DataFrame; columns a MultiIndex of period and unit."""

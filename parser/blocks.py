@@ -1,0 +1,221 @@
+"""Find table blocks (tagged `<TABLE>` regions and untagged fixed-width runs) and split each
+block into the tables it holds: a header band, then body lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_WORDS, Line, is_marker_line, marker_columns
+
+_OPEN = re.compile(r"^\s*<TABLE[^>]*>", re.IGNORECASE)
+_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+_FN_OPEN = re.compile(r"^\s*<FN>", re.IGNORECASE)
+_FN_CLOSE = re.compile(r"^\s*</FN>", re.IGNORECASE)
+
+
+@dataclass
+class Segment:
+    """The lines of one table inside a block, before columns and rows are read."""
+
+    band: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    before: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    markers: list[int] = field(default_factory=list)
+    tagged: bool = True
+    context: list[str] = field(default_factory=list)
+
+    @property
+    def data_lines(self) -> list[Line]:
+        """Body lines that carry values."""
+        return [line for line in self.body if line.kind == DATA]
+
+    @property
+    def label_width(self) -> int:
+        """Column where the leftmost value starts: the label area lies left of it."""
+        starts = [line.values[0].start for line in self.data_lines]
+        return min(starts) if starts else 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A region of lines that holds one or more tables."""
+
+    first: int
+    last: int
+    tagged: bool
+    closed: bool = True
+
+
+def find_tagged_blocks(lines: list[Line], start: int, stop: int) -> list[Block]:
+    """Every `<TABLE>`..`</TABLE>` region in lines[start:stop] (0-based indexes)."""
+    blocks: list[Block] = []
+    opened: int | None = None
+    for index in range(start, stop):
+        text = lines[index].text
+        if opened is None and _OPEN.match(text):
+            opened = index
+        elif opened is not None and _CLOSE.match(text):
+            blocks.append(Block(opened, index, True))
+            opened = None
+        elif opened is not None and _OPEN.match(text):
+            blocks.append(Block(opened, index - 1, True, closed=False))
+            opened = index
+    if opened is not None:
+        blocks.append(Block(opened, stop - 1, True, closed=False))
+    return blocks
+
+
+def _is_numeric_row(line: Line) -> bool:
+    return line.kind == DATA and not line.is_year_line and len(line.values) >= 2
+
+
+def find_untagged_blocks(lines: list[Line], ranges: list[tuple[int, int]]) -> list[Block]:
+    """Fixed-width tables printed without tags, inside the given (start, stop) ranges."""
+    blocks: list[Block] = []
+    for start, stop in ranges:
+        run: list[int] = []
+        for index in range(start, stop):
+            line = lines[index]
+            if _is_numeric_row(line):
+                if run and index - run[-1] > 4:
+                    blocks.extend(_untagged_block(lines, run, start))
+                    run = []
+                run.append(index)
+            elif line.kind == TEXT and _is_prose(line) and run:
+                blocks.extend(_untagged_block(lines, run, start))
+                run = []
+        blocks.extend(_untagged_block(lines, run, start))
+    return blocks
+
+
+def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block]:
+    if len(run) < 3:
+        return []
+    first = run[0]
+    blanks = 0
+    while first - 1 >= floor and first > run[0] - 10:
+        above = lines[first - 1]
+        if above.kind == BLANK:
+            blanks += 1
+            if blanks >= 2:
+                break
+        elif above.kind == TEXT and _is_prose(above):
+            break
+        else:
+            blanks = 0
+        first -= 1
+    last = run[-1]
+    while last + 1 < len(lines) and lines[last + 1].kind == TEXT and not _is_prose(lines[last + 1]) and len(lines[last + 1].text.strip()) < 30:
+        last += 1
+    return [Block(first, last, False)]
+
+
+def _is_prose(line: Line) -> bool:
+    """A line of running text: long, words one space apart."""
+    text = line.text.strip()
+    return len(text) > 55 and "  " not in text.strip()
+
+
+def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Segment]:
+    """Split one block into table segments (header band + body), in order."""
+    segments: list[Segment] = []
+    current = Segment(tagged=block.tagged, context=context)
+    phase = "header"
+    gap: list[Line] = []
+    in_footnote = False
+    for line in lines[block.first : block.last + 1]:
+        if line.kind == TAG or (block.tagged and is_marker_line(line.text)):
+            if is_marker_line(line.text):
+                current.markers = marker_columns(line.text)
+            if _FN_OPEN.match(line.text):
+                in_footnote = True
+            elif _FN_CLOSE.match(line.text):
+                in_footnote = False
+            continue
+        if in_footnote:
+            current.notes.append(line)
+            continue
+        if phase == "header":
+            if line.kind == DATA and not line.is_year_line:
+                phase = "body"
+                current.body.append(line)
+            else:
+                current.band.append(line)
+            continue
+        width = current.label_width
+        starts_table = _starts_header(line, width)
+        if starts_table:
+            segments.append(current)
+            before = gap if phase == "gap" else _trailing_titles(current)
+            current = Segment(tagged=block.tagged, context=context, before=before)
+            current.band.append(line)
+            phase, gap = "header", []
+        elif phase == "body":
+            if line.kind == TEXT and line.label_end > width + 1:
+                phase, gap = "gap", [line]
+            else:
+                current.body.append(line)
+        else:
+            if line.kind == DATA:
+                current.notes.extend(gap)
+                current.body.append(line)
+                phase, gap = "body", []
+            else:
+                gap.append(line)
+    if phase == "gap":
+        current.notes.extend(line for line in gap if line.kind == TEXT)
+    segments.append(current)
+    return [segment for segment in segments if segment.data_lines]
+
+
+def _starts_header(line: Line, width: int) -> bool:
+    """A line that opens a new table's header: years, units or text over the value columns."""
+    if line.kind == DATA:
+        return line.is_year_line
+    if line.kind != TEXT:
+        return False
+    if line.label_start >= width - 1 and width > 0:
+        return True
+    text = line.text.strip()
+    if UNIT_WORDS.search(text) and "  " in text:
+        return True
+    return bool(PERIOD_WORDS.search(text)) and line.indent >= 8 and not text.endswith((".", ":", ","))
+
+
+def _trailing_titles(segment: Segment) -> list[Line]:
+    """Text lines after the body's last blank line: they title the next table, not this one."""
+    body = segment.body
+    cut = len(body)
+    while cut > 0 and body[cut - 1].kind in (TEXT, BLANK, RULE):
+        cut -= 1
+    tail = body[cut:]
+    if tail and tail[0].kind == TEXT:
+        # Text right after the numbers labels the last row ("(Decrease)/ increase in cash").
+        keep = 0
+        while keep < len(tail) and tail[keep].kind == TEXT:
+            keep += 1
+        cut += keep
+        tail = body[cut:]
+    del body[cut:]
+    return tail
+
+
+def move_headings_to_body(segment: Segment) -> None:
+    """Label-only lines at the foot of the band ("Fixed assets") are row headings, not headers."""
+    width = segment.label_width
+    band = segment.band
+    cut = len(band)
+    while cut > 0:
+        line = band[cut - 1]
+        if line.kind == BLANK:
+            cut -= 1
+            continue
+        if line.kind == TEXT and line.label_end <= width and not UNIT_WORDS.search(line.text):
+            cut -= 1
+            continue
+        break
+    moved = [line for line in band[cut:]]
+    del band[cut:]
+    segment.body[:0] = moved

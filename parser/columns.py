@@ -1,0 +1,212 @@
+"""Column extents from the numbers, and every header line attached to the columns it spans."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from .lines import DATA, PERIOD_WORDS, TEXT, Line
+from .values import Token
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_REPEATABLE = [
+    re.compile(
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?",
+        re.I,
+    ),
+    re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?", re.I),
+    re.compile(r"\bQ[1-4]\s*'?\d{2,4}\b", re.I),
+    re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])"),
+]
+_AT_DATE = re.compile(r"(?:at|as\s+of|as\s+at)\s+\d", re.I)
+_SPANNING = re.compile(r"compared\s+(?:to|with)|\bended\b|\bending\b|\bmonths\b|\bweeks\b|\byears?\b", re.I)
+
+
+@dataclass
+class Layout:
+    """Where the value columns stand: one anchor (digit right edge) and extent per column."""
+
+    anchors: list[float]
+    starts: list[int]
+    ends: list[int]
+
+    @property
+    def count(self) -> int:
+        """How many value columns."""
+        return len(self.anchors)
+
+    def region(self, index: int, label_width: int) -> tuple[float, float]:
+        """The stretch of line owned by column `index`: halfway to its neighbours."""
+        left = min(self.starts[index], label_width) if index == 0 else (self.ends[index - 1] + self.starts[index]) / 2
+        right = (self.ends[index] + self.starts[index + 1]) / 2 if index + 1 < self.count else 10_000
+        return left, right
+
+
+def layout_columns(data_lines: list[Line]) -> tuple[Layout, dict[int, list[int | None]]]:
+    """Find the value columns and assign each line's tokens to them (line number -> column per token)."""
+    counts = sorted((len(line.values) for line in data_lines), reverse=True)
+    width = counts[1] if len(counts) > 1 and counts[0] > counts[1] and counts.count(counts[0]) == 1 and len(counts) > 3 else counts[0]
+    full = [line for line in data_lines if len(line.values) == width] or data_lines
+    anchors = [statistics.median(line.values[k].anchor for line in full if len(line.values) > k) for k in range(width)]
+    assignment: dict[int, list[int | None]] = {}
+    starts = [10_000] * width
+    ends = [0] * width
+    for line in data_lines:
+        columns = _align(line.values, anchors)
+        assignment[line.number] = columns
+        for token, column in zip(line.values, columns):
+            if column is not None:
+                starts[column] = min(starts[column], token.start)
+                ends[column] = max(ends[column], token.end)
+    for column in range(width):
+        if starts[column] == 10_000:
+            starts[column] = int(anchors[column]) - 1
+            ends[column] = int(anchors[column])
+    return Layout(anchors, starts, ends), assignment
+
+
+def _align(tokens: tuple[Token, ...], anchors: list[float]) -> list[int | None]:
+    """Order-preserving assignment of tokens to columns with the least total distance."""
+    count, width = len(tokens), len(anchors)
+    if count == width:
+        return list(range(width))
+    skip_cost = 40.0
+    # best[i][j]: least cost placing the first i tokens among the first j columns.
+    inf = float("inf")
+    best = [[inf] * (width + 1) for _ in range(count + 1)]
+    choice: dict[tuple[int, int], str] = {}
+    for j in range(width + 1):
+        best[0][j] = 0.0
+    for i in range(1, count + 1):
+        best[i][0] = best[i - 1][0] + skip_cost
+        choice[(i, 0)] = "skip"
+        for j in range(1, width + 1):
+            options = {
+                "take": best[i - 1][j - 1] + abs(tokens[i - 1].anchor - anchors[j - 1]),
+                "empty": best[i][j - 1],
+                "skip": best[i - 1][j] + skip_cost,
+            }
+            move = min(options, key=options.get)
+            best[i][j] = options[move]
+            choice[(i, j)] = move
+    result: list[int | None] = [None] * count
+    i, j = count, width
+    while i > 0:
+        move = choice[(i, j)]
+        if move == "take":
+            result[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif move == "empty":
+            j -= 1
+        else:
+            i -= 1
+    return result
+
+
+@dataclass
+class HeaderResult:
+    """Column labels (top to bottom) and the header text that belongs to the whole table."""
+
+    labels: list[list[str]]
+    table_text: list[str]
+
+
+def assign_headers(band: list[Line], layout: Layout, label_width: int) -> HeaderResult:
+    """Attach each header chunk to the columns it spans, working up from the line above the data."""
+    labels: list[list[str]] = [[] for _ in range(layout.count)]
+    table_text: list[str] = []
+    regions = [layout.region(k, label_width) for k in range(layout.count)]
+    groups: list[list[int]] = [[k] for k in range(layout.count)]
+    for line in reversed(band):
+        chunks = _chunks(line)
+        value_chunks = []
+        for text, start, end in chunks:
+            if end <= label_width or end <= regions[0][0]:
+                table_text.insert(0, text)
+            else:
+                value_chunks.extend(_split_repeated(text, start, end, groups, regions))
+        if not value_chunks:
+            continue
+        claims = _claim(value_chunks, groups, regions)
+        merged: list[list[int]] = []
+        for index, group in enumerate(groups):
+            owner = claims.get(index)
+            if owner is not None:
+                for column in group:
+                    labels[column].insert(0, value_chunks[owner][0])
+            if owner is not None and merged and claims.get(index - 1) == owner:
+                merged[-1].extend(group)
+            else:
+                merged.append(list(group))
+        groups = merged
+    return HeaderResult(labels, table_text)
+
+
+def _chunks(line: Line) -> list[tuple[str, int, int]]:
+    if line.kind == DATA and not line.label:
+        return [(token.raw, token.start, token.end) for token in line.values]
+    if line.kind not in (DATA, TEXT):
+        return []
+    return [(m.group(), m.start(), m.end()) for m in _CHUNK.finditer(line.text)]
+
+
+def _span(group: list[int], regions: list[tuple[float, float]]) -> tuple[float, float]:
+    return regions[group[0]][0], regions[group[-1]][1]
+
+
+def _split_repeated(text, start, end, groups, regions):
+    """Cut "March 28, March 29," into one piece per column when it stands over several."""
+    covered = [g for g in groups if _overlap((start, end), _span(g, regions)) > 0]
+    if len(covered) < 2 or _SPANNING.search(text):
+        return [(text, start, end)]
+    matches = []
+    for pattern in _REPEATABLE:
+        matches = list(pattern.finditer(text))
+        if len(matches) >= 2:
+            break
+    if len(matches) < 2:
+        return [(text, start, end)]
+    pieces = []
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        piece = text[match.start() : stop].strip()
+        pieces.append((piece, start + match.start(), start + match.start() + len(piece)))
+    return pieces
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _claim(chunks, groups, regions) -> dict[int, int]:
+    """Which chunk (index) each group (index) falls under on one header line."""
+    spans = [_span(group, regions) for group in groups]
+
+    def overlap(ci: int, gi: int) -> float:
+        return _overlap((chunks[ci][1], chunks[ci][2]), spans[gi])
+
+    best_group = {
+        ci: max(range(len(groups)), key=lambda gi: overlap(ci, gi)) for ci in range(len(chunks))
+    }
+    claims: dict[int, int] = {}
+    for gi in range(len(groups)):
+        ci = max(range(len(chunks)), key=lambda c: overlap(c, gi))
+        amount = overlap(ci, gi)
+        if amount <= 0:
+            continue
+        _, start, end = chunks[ci]
+        if amount >= min(3.0, 0.3 * (end - start)) or best_group[ci] == gi:
+            claims[gi] = ci
+    for ci in set(claims.values()):
+        members = [gi for gi, owner in claims.items() if owner == ci]
+        for gi in range(min(members), max(members) + 1):
+            claims.setdefault(gi, ci)
+    spanning = [ci for ci, (text, _, _) in enumerate(chunks) if _SPANNING.search(text) or _AT_DATE.match(text)]
+    for gi in range(len(groups)):
+        if gi in claims or not spanning:
+            continue
+        left, right = spans[gi]
+        claims[gi] = min(spanning, key=lambda ci: max(chunks[ci][1] - right, left - chunks[ci][2], 0))
+    return claims

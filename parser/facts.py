@@ -1,0 +1,65 @@
+"""The facts table: one row per numeric cell, the contract the command line and tests share."""
+
+from __future__ import annotations
+
+FACT_COLUMNS = [
+    "filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
+    "column_label", "period_end", "months", "currency", "scale", "value", "kind", "raw", "line",
+    "qualifier", "check",
+]
+
+
+def fact_records(filing):
+    """Yield one dict per numeric cell of a filing, in table, row and column order."""
+    for table in filing.tables:
+        status = cell_check_status(table)
+        for row in table.rows:
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                column = table.columns[cell.column]
+                period = column.period
+                yield {
+                    "filing": filing.name,
+                    "table": table.index,
+                    "table_title": table.title,
+                    "statement": table.kind,
+                    "row": row.index,
+                    "group": row.group_text,
+                    "line_item": row.label,
+                    "column": cell.column,
+                    "column_label": column.label_text,
+                    "period_end": period.end.isoformat() if period else "",
+                    "months": period.months if period else None,
+                    "currency": cell.currency or "",
+                    "scale": cell.scale,
+                    "value": cell.value,
+                    "kind": cell.kind,
+                    "raw": cell.raw,
+                    "line": cell.line,
+                    "qualifier": column.qualifier,
+                    "check": status.get((row.index, cell.column), ""),
+                }
+
+
+def cell_check_status(table) -> dict[tuple[int, int], str]:
+    """For each checked cell (row, column): "ok" when every check on it foots, else "fails"."""
+    status: dict[tuple[int, int], str] = {}
+    for check in table.checks:
+        if not check.ok:
+            status[check.target] = "fails"
+        else:
+            status.setdefault(check.target, "ok")
+    return status
+
+
+def facts_frame(filings):
+    """One pandas DataFrame of facts for one filing or many."""
+    import pandas as pd
+
+    if hasattr(filings, "tables"):
+        filings = [filings]
+    records = [record for filing in filings for record in fact_records(filing)]
+    frame = pd.DataFrame.from_records(records, columns=FACT_COLUMNS)
+    frame["months"] = frame["months"].astype("Int64")
+    return frame

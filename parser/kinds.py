@@ -1,0 +1,32 @@
+"""Name a table's kind from its title, and failing that from its line items."""
+
+from __future__ import annotations
+
+import re
+
+_BY_TITLE = [
+    ("cash_flow", re.compile(r"cash\s+flows?|changes\s+in\s+cash|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
+    ("balance", re.compile(r"balance\s+sheets?|financial\s+(?:position|condition)|assets\s+and\s+liabilities", re.I)),
+    ("equity", re.compile(r"recogni[sz]ed\s+gains|changes\s+in\s+(?:equity|shareholders|stockholders)|shareholders'?\s+funds|stockholders'?\s+equity|shareholders'?\s+equity|net\s+equity|retained\s+earnings", re.I)),
+    ("segment", re.compile(r"segment|by\s+(?:region|geograph|business|division)|turnover\s+analysis|revenue\s+analysis", re.I)),
+    ("income", re.compile(r"profit\s+and\s+loss|income\s+statement|statements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings)|results\s+of\s+operations|key\s+financial|net\s+loss|net\s+income|loss\s+per\s+share|earnings\s+per\s+share|ebitda", re.I)),
+]
+_INCOME_ITEMS = re.compile(r"^(?:turnover|revenues?|net\s+sales|sales|total\s+revenues?)\b", re.I)
+
+
+def table_kind(title: str, rows, columns) -> str:
+    """One of income, balance, cash_flow, equity, segment, kpi, other."""
+    for kind, pattern in _BY_TITLE:
+        if pattern.search(title):
+            return kind
+    qualifiers = " ".join(column.qualifier for column in columns)
+    if re.search(r"region|corporate|wholesale|segment", qualifiers, re.I):
+        return "segment"
+    if columns and all(column.currency is None for column in columns):
+        return "kpi"
+    labels = [row.label for row in rows]
+    if any(_INCOME_ITEMS.match(label) for label in labels):
+        return "income"
+    if any(re.match(r"total\s+assets", label, re.I) for label in labels):
+        return "balance"
+    return "other"

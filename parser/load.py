@@ -1,0 +1,167 @@
+"""Entry points: parse text or a file into a Filing, and list the filings of a folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from .blocks import Block, find_tagged_blocks, find_untagged_blocks, split_block
+from .envelope import read_envelope
+from .lines import BLANK, Line, classify
+from .metadata import read_metadata
+from .model import Filing, Table
+from .sections import build_tree, find_sections
+from .tables import build_table
+from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
+
+FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ""}
+
+
+def load_filing(path: str | os.PathLike) -> Filing:
+    """Read and parse one file; problems come back as `Filing.error` or warnings, never raised."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Filing(str(path), name, error=f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return Filing(str(path), name, error=f"{name}: is a folder, not a file")
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Filing(str(path), name, error=f"{name}: cannot read ({reason})")
+    reason = refuse_reason(data)
+    if reason:
+        return Filing(str(path), name, error=f"{name}: {reason}")
+    decoded = decode_bytes(data)
+    filing = parse_text(decoded.text, name, str(path))
+    if decoded.warning:
+        filing = dataclasses.replace(filing, warnings=(f"{name}: {decoded.warning}",) + filing.warnings)
+    return filing
+
+
+def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Filing:
+    """Parse a filing's text into a frozen Filing."""
+    raw = split_lines(text)
+    if raw and raw[-1] == "":
+        raw.pop()
+    envelope = read_envelope(raw)
+    lines = [classify(number + 1, line) for number, line in enumerate(raw)]
+    warnings = [f"{name}: {warning}" for warning in envelope.warnings]
+    blocks = _blocks(lines, envelope.bodies)
+    for block in blocks:
+        if block.tagged and not block.closed:
+            warnings.append(f"{name}: line {block.first + 1}: table not closed (no </TABLE> before line {block.last + 2})")
+    tables, claimed = _tables(lines, blocks)
+    doc_type = envelope.documents[0].type if envelope.documents else ""
+    meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
+    headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents)
+    spans = [(table.first_line, table.last_line) for table in tables]
+    sections = build_tree(headings, len(raw), spans)
+    tables = _titles_from_sections(tables, sections)
+    return Filing(
+        path=path or name,
+        name=name,
+        form=meta.form,
+        company=meta.company,
+        report_month=meta.report_month,
+        date=meta.date,
+        title=meta.title,
+        lines=tuple(raw),
+        documents=tuple(envelope.documents),
+        sections=sections,
+        tables=tuple(tables),
+        warnings=tuple(warnings),
+    )
+
+
+def _blocks(lines: list[Line], bodies: list[tuple[int, int]]) -> list[Block]:
+    tagged: list[Block] = []
+    for start, stop in bodies:
+        tagged.extend(find_tagged_blocks(lines, start, stop))
+    free: list[tuple[int, int]] = []
+    for start, stop in bodies:
+        cursor = start
+        for block in tagged:
+            if start <= block.first < stop:
+                free.append((cursor, block.first))
+                cursor = block.last + 1
+        free.append((cursor, stop))
+    untagged = find_untagged_blocks(lines, [r for r in free if r[1] > r[0]])
+    return sorted(tagged + untagged, key=lambda block: block.first)
+
+
+def _context(lines: list[Line], block: Block) -> list[str]:
+    """Caption lines printed just above a table block (title, "(Dollars in millions)")."""
+    context: list[str] = []
+    index = block.first - 1
+    blanks = 0
+    while index >= 0 and len(context) < 4:
+        line = lines[index]
+        if line.kind == BLANK:
+            blanks += 1
+            if blanks > 2 and context:
+                break
+        elif line.text.strip().startswith("<") or not _caption_like(line.text):
+            break
+        else:
+            context.insert(0, " ".join(line.text.split()))
+        index -= 1
+    return context
+
+
+def _caption_like(text: str) -> bool:
+    """A short centred or capitalised line, as printed above a table; not running prose."""
+    stripped = text.strip()
+    indent = len(text) - len(text.lstrip())
+    letters = [c for c in stripped if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("("))
+
+
+def _tables(lines: list[Line], blocks: list[Block]) -> tuple[list[Table], set[int]]:
+    tables: list[Table] = []
+    claimed: set[int] = set()
+    for block in blocks:
+        context = _context(lines, block) if block.tagged else []
+        for segment in split_block(lines, block, context):
+            table, used = build_table(segment, len(tables))
+            tables.append(table)
+            claimed.update(number - 1 for number in used)
+    return tables, claimed
+
+
+def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
+    """A table with no title of its own takes the title of the section it stands in."""
+    result = []
+    for table in tables:
+        if not table.title:
+            owner = None
+            for section in sections:
+                for node in section.walk():
+                    if node.first_line <= table.first_line <= node.last_line:
+                        owner = node
+            if owner is not None and owner.kind not in ("cover", "document"):
+                table = dataclasses.replace(table, title=owner.title)
+        result.append(table)
+    return result
+
+
+def iter_filing_paths(path: str | os.PathLike):
+    """The files a path names: itself, or the files of a folder (sorted, hidden ones skipped)."""
+    path = Path(path)
+    if not path.is_dir():
+        yield path
+        return
+    for child in sorted(path.iterdir()):
+        if child.name.startswith(".") or child.is_dir():
+            continue
+        if child.suffix.lower() in FILING_SUFFIXES:
+            yield child
+
+
+def load_paths(paths) -> list[Filing]:
+    """Load every filing the paths name; a folder means every filing in it."""
+    return [load_filing(file) for path in paths for file in iter_filing_paths(path)]

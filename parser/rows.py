@@ -1,0 +1,174 @@
+"""Assemble body lines into rows: wrapped labels joined, group headings kept as groups,
+unlabeled rows of numbers kept as subtotals of their group."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import BLANK, DATA, RULE, TEXT, Line
+from .model import HEADING, ITEM, SUBTOTAL
+
+_CONNECTOR = re.compile(
+    r"(?:\b(?:and|or|of|under|from|in|on|for|to|the|before|after|per|with|by|less|net|at|a|an|"
+    r"including|excluding|due|than|into|over)|[&,/\-(])$",
+    re.I,
+)
+_DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\.?\s*$|\s*(?:\.\s?){3,}(?=\s)")
+_TOTAL = re.compile(r"^\s*(?:total|net\s+total)\b", re.I)
+
+
+@dataclass
+class RawRow:
+    """A row being assembled: its label lines, its numbers line and its group."""
+
+    label_lines: list[Line] = field(default_factory=list)
+    data: Line | None = None
+    kind: str = ITEM
+    group: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The label lines joined by single spaces (no space after a trailing "/")."""
+        text = ""
+        for line in self.label_lines:
+            part = clean_label(line.label if line.kind == DATA else line.text.strip())
+            if not part:
+                continue
+            text = f"{text}{part}" if text.endswith("/") or not text else f"{text} {part}"
+        return text
+
+    @property
+    def lines(self) -> list[int]:
+        """Every file line the row was read from."""
+        numbers = [line.number for line in self.label_lines]
+        if self.data is not None:
+            numbers.append(self.data.number)
+        return numbers
+
+
+def clean_label(text: str) -> str:
+    """A label with dot leaders and runs of spaces removed."""
+    text = _DOT_LEADER.sub(" ", text)
+    text = text.rstrip(". ") if re.search(r"\.\s*\.\s*$", text) else text
+    return " ".join(text.split())
+
+
+def _starts_continuation(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not stripped[0].isupper()
+
+
+def build_rows(body: list[Line]) -> list[RawRow]:
+    """Read the rows of a table body in order, headings included."""
+    rows: list[RawRow] = []
+    pending: list[Line] = []
+    last: RawRow | None = None  # the last data row, while no blank line has followed it
+    for line in body:
+        if line.kind in (BLANK, RULE):
+            if pending and last is not None and last.data is not None and not last.data.label and last.label_lines == [] and pending_follows(last, pending):
+                last.label_lines.extend(pending)
+                pending = []
+            last = None if line.kind == BLANK else last
+            if pending:
+                rows.append(_heading(pending))
+                pending = []
+            if line.kind == BLANK:
+                rows.append(RawRow(kind="blank"))
+            continue
+        if line.kind == TEXT:
+            if last is not None and not pending and last.data is not None and last.data.label and _continues(line, last):
+                last.label_lines.append(line)
+            else:
+                pending.append(line)
+            continue
+        # A line with numbers.
+        row = RawRow(data=line)
+        if pending:
+            if _joins_next(pending, line):
+                row.label_lines.extend(pending)
+            else:
+                rows.append(_heading(pending))
+            pending = []
+        if line.label:
+            row.label_lines.append(line)
+        elif not row.label_lines:
+            row.kind = SUBTOTAL
+        rows.append(row)
+        last = row
+    if pending:
+        if last is not None and last.data is not None and not last.data.label and not last.label_lines:
+            last.label_lines.extend(pending)
+        else:
+            rows.append(_heading(pending))
+    for row in rows:
+        if row.kind == SUBTOTAL and row.label_lines:
+            row.kind = ITEM
+    return _assign_groups(rows)
+
+
+def pending_follows(last: RawRow, pending: list[Line]) -> bool:
+    """Label lines printed right under an unlabeled row of numbers name that row."""
+    return last.data is not None and pending[0].number == last.data.number + 1
+
+
+def _continues(line: Line, last: RawRow) -> bool:
+    """Does a label-only line carry on the label of the row just above it?"""
+    if _starts_continuation(line.text):
+        return True
+    return bool(_CONNECTOR.search(last.label))
+
+
+def _joins_next(pending: list[Line], line: Line) -> bool:
+    """Are label-only lines the start of the label of the numbers line after them?"""
+    if not line.label:
+        return True
+    if _starts_continuation(line.label):
+        return True
+    return bool(_CONNECTOR.search(pending[-1].text.strip()))
+
+
+def _heading(lines: list[Line]) -> RawRow:
+    return RawRow(label_lines=list(lines), kind=HEADING)
+
+
+@dataclass
+class _Group:
+    name: str
+    rows: int = 0
+    tight: bool = False
+    gap_before_next: bool = False
+
+
+def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
+    """Give each row the headings it sits under, and drop the blank markers."""
+    stack: list[_Group] = []
+    blank = False
+    result: list[RawRow] = []
+    for row in rows:
+        if row.kind == "blank":
+            blank = True
+            continue
+        if row.kind == HEADING:
+            if stack and blank and stack[-1].tight:
+                stack.pop()
+            row.group = tuple(g.name for g in stack)
+            stack.append(_Group(row.label.rstrip(":").strip()))
+            result.append(row)
+            blank = False
+            continue
+        if stack:
+            top = stack[-1]
+            closes_group = row.kind == SUBTOTAL or _TOTAL.match(row.label)
+            if blank and not closes_group and top.tight:
+                stack.pop()
+            elif top.rows or not blank:
+                top.tight = top.tight or not blank
+        row.group = tuple(g.name for g in stack)
+        if stack:
+            stack[-1].rows += 1
+            if row.kind == SUBTOTAL or _TOTAL.match(row.label):
+                stack.pop()
+        result.append(row)
+        blank = False
+    return result

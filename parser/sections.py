@@ -1,0 +1,173 @@
+"""The outline: headings found in the free text (outside table headers and bodies), as a tree
+with line spans.
+
+Headings are ranked by how they are printed: the headline and the signature block first, then
+centred or capitalised headings, numbered notes ("1."), sub-notes ("5a.", "a."), then short
+title-case or sentence-case headings. A heading nests under the nearest heading of lower rank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Section
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
+_SUBNUMBERED = re.compile(r"^\s*(?:\d{1,2}[a-z]|[a-z])\.\s+\S")
+_DATE_ONLY = re.compile(r"^\s*(?:Date:\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$|^\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
+_SIGNATURES = re.compile(r"^\s*SIGNATURES?\s*$")
+_SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "from", "with", "by", "at", "under", "vs", "per"}
+
+
+@dataclass
+class _Heading:
+    title: str
+    rank: int
+    kind: str
+    first: int
+    last: int
+    children: list[_Heading] = field(default_factory=list)
+    end: int = 0
+
+
+def find_sections(
+    lines: list[str],
+    bodies: list[tuple[int, int]],
+    claimed: set[int],
+    cover_end: int,
+    headline: tuple[int, int] | None,
+    documents,
+) -> list[_Heading]:
+    """Headings (0-based line indexes) of each document body, in order."""
+    headings: list[_Heading] = []
+    many = len(documents) > 1
+    for doc_index, (start, stop) in enumerate(bodies):
+        if many:
+            doc = documents[doc_index]
+            name = f"{doc.type} {doc.description}".strip() or f"Document {doc_index + 1}"
+            headings.append(_Heading(name, -1, "document", doc.first_line - 1, doc.first_line - 1))
+        first_body = start
+        if doc_index == 0 and cover_end > start:
+            headings.append(_Heading("Cover page", 0, "cover", start, start))
+            first_body = cover_end
+        if doc_index == 0 and headline:
+            text = " ".join(" ".join(lines[i].split()) for i in range(*headline))
+            headings.append(_Heading(text, 0, "headline", headline[0], headline[1] - 1))
+        headings.extend(_scan(lines, first_body, stop, claimed, headline))
+    return headings
+
+
+def _scan(lines, start, stop, claimed, headline) -> list[_Heading]:
+    found: list[_Heading] = []
+    index = start
+    in_signatures = False
+    while index < stop:
+        if headline and headline[0] <= index < headline[1]:
+            index = headline[1]
+            continue
+        line = lines[index]
+        if index in claimed or not line.strip() or in_signatures:
+            index += 1
+            continue
+        if not _blank(lines, index - 1, claimed):
+            index += 1
+            continue
+        paragraph_end = index + 1
+        while paragraph_end < stop and lines[paragraph_end].strip() and paragraph_end not in claimed and paragraph_end - index < 3:
+            paragraph_end += 1
+        heading = _heading(lines, index, paragraph_end, stop, claimed)
+        if heading:
+            found.append(heading)
+            in_signatures = heading.kind == "signature"
+        index = paragraph_end
+    return found
+
+
+def _blank(lines, index, claimed) -> bool:
+    return index < 0 or not lines[index].strip() or lines[index].lstrip().startswith("<") or index in claimed
+
+
+def _heading(lines, first, end, stop, claimed) -> _Heading | None:
+    """A heading paragraph of one or two lines, followed by a blank line, or None."""
+    texts = [lines[i] for i in range(first, end)]
+    if len(texts) > 2 or (end < stop and not _blank(lines, end, claimed)):
+        return None
+    head = texts[0]
+    joined = " ".join(" ".join(t.split()) for t in texts)
+    if len(texts) == 2 and not (_NUMBERED.match(head) or _SUBNUMBERED.match(head) or _upper(head)):
+        return None
+    if _SIGNATURES.match(head):
+        return _Heading("SIGNATURES", 0, "signature", first, end - 1)
+    if _NUMBERED.match(head) and len(joined) < 160:
+        return _Heading(joined, 2, "note", first, end - 1)
+    if _SUBNUMBERED.match(head) and len(joined) < 160:
+        return _Heading(joined, 3, "note", first, end - 1)
+    if len(joined) > 90 or _DATE_ONLY.match(joined) or _not_a_heading(joined):
+        return None
+    indent = len(head) - len(head.lstrip())
+    if _upper(head) or (indent >= 8 and not joined.endswith(".")):
+        return _Heading(joined, 1, "heading", first, end - 1)
+    if _titleish(joined):
+        return _Heading(joined, 4, "heading", first, end - 1)
+    return None
+
+
+def _not_a_heading(text: str) -> bool:
+    return (
+        text[0] in "*-(\"'[<" or "@" in text or "_" in text or "   " in text or "http" in text.lower()
+        or bool(re.match(r"^(?:Tel|Fax|Email|E-mail|By|Date)\s*:", text, re.I))
+    )
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _titleish(text: str) -> bool:
+    words = text.rstrip(":").split()
+    if not words or not words[0][0].isupper() or text.endswith((".", ",", ";")):
+        return False
+    if text.endswith(":"):
+        return len(words) <= 5
+    if len(words) > 8:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    return capitalised == len(words) or len(words) <= 6
+
+
+def build_tree(headings: list[_Heading], total_lines: int, table_spans: list[tuple[int, int]]) -> tuple[Section, ...]:
+    """Nest headings by rank and give each its span to the next heading of the same or lower rank."""
+    headings = sorted(headings, key=lambda h: (h.first, h.rank))
+    for index, heading in enumerate(headings):
+        heading.end = total_lines - 1
+        for later in headings[index + 1 :]:
+            if later.rank <= heading.rank:
+                heading.end = later.first - 1
+                break
+    roots: list[_Heading] = []
+    stack: list[_Heading] = []
+    for heading in headings:
+        while stack and stack[-1].rank >= heading.rank:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(heading)
+        stack.append(heading)
+    return tuple(_freeze(h, 1, table_spans) for h in roots)
+
+
+def _freeze(heading: _Heading, level: int, table_spans) -> Section:
+    children = tuple(_freeze(child, level + 1, table_spans) for child in heading.children)
+    tables = tuple(
+        index for index, (first, _last) in enumerate(table_spans) if heading.first <= first - 1 <= heading.end
+        and not any(child.first <= first - 1 <= child.end for child in heading.children)
+    )
+    return Section(
+        title=heading.title,
+        level=level,
+        kind=heading.kind,
+        first_line=heading.first + 1,
+        last_line=heading.end + 1,
+        children=children,
+        tables=tables,
+    )

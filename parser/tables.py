@@ -1,0 +1,196 @@
+"""Turn a table segment (header band + body lines) into a typed Table."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Segment, move_headings_to_body
+from .checks import find_checks
+from .columns import Layout, assign_headers, layout_columns
+from .kinds import table_kind
+from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
+from .model import AMOUNT, COUNT, HEADING, NIL, PER_SHARE, PERCENT, SUBTOTAL, Cell, Column, Row, Table
+from .periods import column_period, column_qualifier, column_unit
+from .rows import RawRow, build_rows, clean_label
+
+_NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
+_PER_SHARE = re.compile(r"per\s+(?:\w+\s+){0,2}(?:share|ADS|unit)|\bEPS\b|earnings\s+per|dividends?\s+per", re.I)
+_COUNT_LABEL = re.compile(
+    r"number\s+of|weighted\s+average|shares\s+(?:outstanding|used|in\s+issue|issued)|"
+    r"\bheadcount\b|\bemployees\b|\bcustomers\b|\(in\s+thousands\)|\('?000'?\)",
+    re.I,
+)
+_COUNT_SCALE = [
+    (re.compile(r"\('?000'?s?\)|\bin\s+thousands\b|\(thousands\)", re.I), 1000),
+    (re.compile(r"\(millions?\)|\bin\s+millions\b", re.I), 1_000_000),
+]
+
+
+def build_table(segment: Segment, index: int) -> tuple[Table, set[int]]:
+    """Read one segment's columns, rows, cells and checks; also the lines its header and body use."""
+    move_headings_to_body(segment)
+    data_lines = segment.data_lines
+    layout, assignment = layout_columns(data_lines)
+    width = segment.label_width
+    title_lines, header_lines = _split_title(segment.band)
+    header = assign_headers(header_lines, layout, width)
+    title = _title(title_lines, header.table_text, segment)
+    context = " ".join([title, *header.table_text, *segment.context])
+    columns = tuple(
+        _column(k, layout, header.labels[k], context, data_lines, assignment) for k in range(layout.count)
+    )
+    raw_rows = build_rows(segment.body)
+    rows = tuple(_row(i, raw, columns, assignment) for i, raw in enumerate(raw_rows))
+    kind = table_kind(title, rows, columns)
+    notes = tuple(" ".join(line.text.split()) for line in segment.notes if line.kind == TEXT)
+    used = {line.number for line in header_lines + segment.body if line.kind != BLANK}
+    printed = [line.number for line in title_lines + header_lines + segment.body if line.kind != BLANK]
+    first_line, last_line = min(printed), max(printed)
+    table = Table(
+        index=index,
+        title=title,
+        kind=kind,
+        columns=columns,
+        rows=rows,
+        first_line=first_line,
+        last_line=last_line,
+        checks=find_checks(rows, columns),
+        notes=notes,
+        tagged=segment.tagged,
+    )
+    return table, used
+
+
+def _is_title_line(line: Line) -> bool:
+    if line.kind != TEXT:
+        return False
+    text = line.text.strip()
+    if _NOTE_NUMBER.match(text):
+        return True
+    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text):
+        return False
+    return "  " not in text
+
+
+def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Title lines at the top of the band, then the header lines proper."""
+    lines = [line for line in band if line.kind not in (BLANK, RULE)]
+    titles: list[Line] = []
+    while lines and (_is_title_line(lines[0]) or (titles and _continues_title(titles[-1], lines[0]))):
+        titles.append(lines.pop(0))
+    if titles and not lines:
+        return [], titles
+    return titles, lines
+
+
+def _continues_title(previous: Line, line: Line) -> bool:
+    text = line.text.strip()
+    return line.kind == TEXT and line.number == previous.number + 1 and bool(text) and not text[0].isupper() and "  " not in text
+
+
+def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> str:
+    if title_lines:
+        return clean_title(" ".join(line.text for line in title_lines))
+    for text in table_text:
+        if not UNIT_WORDS.search(text) and not PERIOD_WORDS.search(text):
+            return clean_title(text)
+    for candidate in _before_titles(segment.before):
+        return candidate
+    for text in reversed(segment.context):
+        if not UNIT_WORDS.search(text) and len(text) < 90 and not text.rstrip().endswith((".", ":", ",")):
+            return clean_title(text)
+    return ""
+
+
+def _before_titles(before: list[Line]):
+    paragraph: list[Line] = []
+    for line in reversed(before):
+        if line.kind == TEXT:
+            paragraph.insert(0, line)
+        elif paragraph:
+            break
+    if paragraph and len(paragraph) <= 3:
+        text = " ".join(line.text.strip() for line in paragraph)
+        if _NOTE_NUMBER.match(text) or not text.endswith((".", ":")):
+            yield clean_title(text)
+
+
+def clean_title(text: str) -> str:
+    """A title with its spacing and note number spacing normalised ("5a.  X" -> "5a. X")."""
+    return " ".join(text.split())
+
+
+def _column(index: int, layout: Layout, label: list[str], context: str, data_lines, assignment) -> Column:
+    currency, scale = column_unit(label, context)
+    if currency is None:
+        currency = _cell_currency(index, data_lines, assignment)
+    return Column(
+        index=index,
+        label=tuple(" ".join(part.split()) for part in label),
+        start=layout.starts[index],
+        end=layout.ends[index],
+        period=column_period(label, context),
+        currency=currency,
+        scale=scale or 1,
+        qualifier=column_qualifier(label),
+    )
+
+
+def _cell_currency(index: int, data_lines: list[Line], assignment) -> str | None:
+    """A column with no unit in its header takes the currency printed on its amounts ("$1,601")."""
+    seen = set()
+    for line in data_lines:
+        for token, column in zip(line.values, assignment[line.number]):
+            if column == index and token.currency and token.kind == "amount" and "." not in token.raw:
+                seen.add(token.currency)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Row:
+    label = raw.label
+    group = tuple(raw.group)
+    cells: list[Cell | None] = [None] * len(columns)
+    if raw.data is not None:
+        context = " ".join([label, *group])
+        for token, column in zip(raw.data.values, assignment.get(raw.data.number, [])):
+            if column is None or token.value is None:
+                continue
+            cells[column] = _cell(token, columns[column], context, raw.data.number)
+    lines = raw.lines
+    anchor = raw.data.number if raw.data is not None else lines[0]
+    return Row(
+        index=index,
+        label=label,
+        group=group,
+        kind=raw.kind if raw.kind in (HEADING, SUBTOTAL) else "item",
+        cells=tuple(cells),
+        line=anchor,
+        first_line=min(lines),
+        last_line=max(lines),
+    )
+
+
+def _cell(token, column: Column, row_context: str, line: int) -> Cell:
+    common = dict(raw=token.raw.strip(), value=token.value, line=line, column=column.index, start=token.start, end=token.end)
+    if token.kind == "percent":
+        return Cell(kind=PERCENT, currency=None, scale=1, **common)
+    per_share = _PER_SHARE.search(row_context) or (
+        token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100
+    )
+    if per_share and token.kind != "nil":
+        return Cell(kind=PER_SHARE, currency=token.currency or column.currency, scale=1, **common)
+    if _COUNT_LABEL.search(row_context) and not per_share and not token.currency:
+        return Cell(kind=COUNT if token.kind != "nil" else NIL, currency=None, scale=_count_scale(row_context), **common)
+    currency = token.currency or column.currency
+    if token.kind == "nil":
+        return Cell(kind=NIL, currency=currency, scale=column.scale if currency else _count_scale(row_context, column.scale), **common)
+    if currency is None:
+        return Cell(kind=COUNT, currency=None, scale=_count_scale(row_context, column.scale), **common)
+    return Cell(kind=AMOUNT, currency=currency, scale=column.scale, **common)
+
+
+def _count_scale(context: str, default: int = 1) -> int:
+    for pattern, scale in _COUNT_SCALE:
+        if pattern.search(context):
+            return scale
+    return default

@@ -1,0 +1,150 @@
+"""Read the printed numbers of a table line: `(195,477)`, `--`, `33.3%`, `GBP(0.02)`, `$ 1,601`.
+
+A line is cut into chunks at runs of two or more spaces; the chunks at the right that read as
+numbers are the line's values, the rest is its label. A lone "$" joins the number after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CURRENCY_PREFIXES = {"GBP": "GBP", "£": "GBP", "$": "USD", "US$": "USD", "EUR": "EUR", "€": "EUR"}
+
+_NUMBER = re.compile(
+    r"""^
+    (?P<cur>GBP|US\$|\$|£|EUR|€)?\s*
+    (?P<open>\()?\s*
+    (?P<cur2>GBP|US\$|\$|£|EUR|€)?\s*
+    (?P<sign>[-+])?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?:\s(?P<frac>\d{1,2}/\d{1,3}))?
+    (?P<pct>%)?
+    (?P<close>\))?
+    (?P<pct2>%)?
+    (?P<mark>\*{1,3}|\([a-z]\)|\(\d\))?
+    $""",
+    re.VERBOSE,
+)
+_NIL = re.compile(r"^(?:(?:GBP|\$|£)\s*)?(?:-{1,3}|-0-|nil|Nil|NIL|—|–)$")
+_PLACEHOLDER = re.compile(r"^(?:NM|N/?A|n/?a|n\.m\.|N\.M\.)$")
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One value printed on a line, with its character span (tabs expanded)."""
+
+    raw: str
+    value: float | None
+    kind: str
+    start: int
+    end: int
+    currency: str | None = None
+
+    @property
+    def anchor(self) -> int:
+        """The column just after the last digit: right-aligned numbers line up here."""
+        digits = [i for i, char in enumerate(self.raw) if char.isdigit() or char in "-—–"]
+        return self.start + (digits[-1] + 1 if digits else len(self.raw))
+
+    @property
+    def is_year(self) -> bool:
+        """True for a bare year such as 2004, as printed in column headers."""
+        return bool(YEAR.match(self.raw))
+
+
+def read_value(raw: str, start: int = 0) -> Token | None:
+    """Read one chunk as a printed value, or None when it is not one."""
+    text = raw.strip()
+    if _NIL.match(text):
+        currency = _prefix_currency(text)
+        return Token(raw, 0.0, "nil", start, start + len(raw), currency)
+    if _PLACEHOLDER.match(text):
+        return Token(raw, None, "text", start, start + len(raw))
+    match = _NUMBER.match(text)
+    if not match or (match["open"] is None) != (match["close"] is None):
+        return None
+    number = float(match["num"].replace(",", ""))
+    if match["frac"]:
+        numerator, denominator = match["frac"].split("/")
+        number += int(numerator) / int(denominator)
+    if match["open"] or match["sign"] == "-":
+        number = -number
+    currency_code = match["cur"] or match["cur2"]
+    currency = CURRENCY_PREFIXES.get(currency_code) if currency_code else None
+    kind = "percent" if (match["pct"] or match["pct2"]) else "amount"
+    return Token(raw, number, kind, start, start + len(raw), currency)
+
+
+def _prefix_currency(text: str) -> str | None:
+    for prefix, code in CURRENCY_PREFIXES.items():
+        if text.startswith(prefix):
+            return code
+    return None
+
+
+def split_line(line: str) -> tuple[str, int, list[Token]]:
+    """Cut a line into (label, label start column, value tokens left to right)."""
+    chunks = [(m.group(), m.start()) for m in _CHUNK.finditer(line)]
+    values: list[Token] = []
+    cut = len(chunks)
+    while cut > 0:
+        text, start = chunks[cut - 1]
+        tokens = _chunk_values(text, start)
+        if tokens is None:
+            break
+        values[:0] = tokens
+        cut -= 1
+    values = _attach_dollars(values)
+    if values and values[0].raw == "$":
+        values = values[1:]
+    label_chunks = chunks[:cut]
+    if not label_chunks:
+        return "", 0, values
+    label_start = label_chunks[0][1]
+    last_text, last_start = label_chunks[-1]
+    label = line[label_start : last_start + len(last_text)]
+    return label, label_start, values
+
+
+def _chunk_values(text: str, start: int) -> list[Token] | None:
+    """The values in one chunk (it may hold several, one space apart), or None."""
+    if text == "$":
+        return [Token("$", None, "dollar", start, start + 1, "USD")]
+    whole = read_value(text, start)
+    if whole is not None:
+        return [whole]
+    tokens: list[Token] = []
+    for match in re.finditer(r"\S+", text):
+        piece = read_value(match.group(), start + match.start())
+        if piece is None:
+            if match.group() == "$":
+                piece = Token("$", None, "dollar", start + match.start(), start + match.end(), "USD")
+            else:
+                return None
+        tokens.append(piece)
+    return tokens
+
+
+def _attach_dollars(tokens: list[Token]) -> list[Token]:
+    """Fold a lone "$" into the value after it, so a "$" is never taken for a value."""
+    merged: list[Token] = []
+    dollar: Token | None = None
+    for token in tokens:
+        if token.kind == "dollar":
+            dollar = token
+            continue
+        if dollar is not None:
+            token = Token(
+                token.raw,
+                token.value,
+                token.kind,
+                token.start,
+                token.end,
+                token.currency or "USD",
+            )
+            dollar = None
+        merged.append(token)
+    return merged
