@@ -54,10 +54,10 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     for block in blocks:
         if block.tagged and not block.closed:
             warnings.append(f"{name}: line {block.first + 1}: table not closed (no </TABLE> before line {block.last + 2})")
-    tables, claimed = _tables(lines, blocks)
+    tables, claimed, titles = _tables(lines, blocks)
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
-    headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents)
+    headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
     sections = build_tree(headings, len(raw), spans)
     tables = _titles_from_sections(tables, sections)
@@ -121,16 +121,19 @@ def _caption_like(text: str) -> bool:
     return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("("))
 
 
-def _tables(lines: list[Line], blocks: list[Block]) -> tuple[list[Table], set[int]]:
+def _tables(lines: list[Line], blocks: list[Block]) -> tuple[list[Table], set[int], set[int]]:
+    """The tables of every block; the 0-based lines their headers and bodies use; their titles."""
     tables: list[Table] = []
     claimed: set[int] = set()
+    titles: set[int] = set()
     for block in blocks:
         context = _context(lines, block) if block.tagged else []
         for segment in split_block(lines, block, context):
-            table, used = build_table(segment, len(tables))
+            table, used, title_lines = build_table(segment, len(tables))
             tables.append(table)
             claimed.update(number - 1 for number in used)
-    return tables, claimed
+            titles.update(number - 1 for number in title_lines)
+    return tables, claimed, titles
 
 
 def _titles_from_sections(tables: list[Table], sections) -> list[Table]:

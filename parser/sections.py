@@ -38,6 +38,7 @@ def find_sections(
     cover_end: int,
     headline: tuple[int, int] | None,
     documents,
+    titles: set[int] = frozenset(),
 ) -> list[_Heading]:
     """Headings (0-based line indexes) of each document body, in order."""
     headings: list[_Heading] = []
@@ -55,6 +56,9 @@ def find_sections(
             text = " ".join(" ".join(lines[i].split()) for i in range(*headline))
             headings.append(_Heading(text, 0, "headline", headline[0], headline[1] - 1))
         headings.extend(_scan(lines, first_body, stop, claimed, headline))
+    for heading in headings:
+        if heading.first in titles and heading.kind == "heading":
+            heading.rank, heading.kind = 1, "statement"
     return headings
 
 
@@ -74,7 +78,11 @@ def _scan(lines, start, stop, claimed, headline) -> list[_Heading]:
             index += 1
             continue
         paragraph_end = index + 1
-        while paragraph_end < stop and lines[paragraph_end].strip() and paragraph_end not in claimed and paragraph_end - index < 3:
+        while (
+            paragraph_end < stop
+            and not _blank(lines, paragraph_end, claimed)
+            and paragraph_end - index < 3
+        ):
             paragraph_end += 1
         heading = _heading(lines, index, paragraph_end, stop, claimed)
         if heading:

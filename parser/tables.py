@@ -26,8 +26,9 @@ _COUNT_SCALE = [
 ]
 
 
-def build_table(segment: Segment, index: int) -> tuple[Table, set[int]]:
-    """Read one segment's columns, rows, cells and checks; also the lines its header and body use."""
+def build_table(segment: Segment, index: int) -> tuple[Table, set[int], set[int]]:
+    """Read one segment's columns, rows, cells and checks; also the lines its header and body
+    use, and the lines of its title."""
     move_headings_to_body(segment)
     data_lines = segment.data_lines
     layout, assignment = layout_columns(data_lines)
@@ -58,7 +59,7 @@ def build_table(segment: Segment, index: int) -> tuple[Table, set[int]]:
         notes=notes,
         tagged=segment.tagged,
     )
-    return table, used
+    return table, used, {line.number for line in title_lines + _title_source(segment, title_lines)}
 
 
 def _is_title_line(line: Line) -> bool:
@@ -100,6 +101,19 @@ def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> 
         if not UNIT_WORDS.search(text) and len(text) < 90 and not text.rstrip().endswith((".", ":", ",")):
             return clean_title(text)
     return ""
+
+
+def _title_source(segment: Segment, title_lines: list[Line]) -> list[Line]:
+    """The gap lines a table's title was read from, when it was not in the band."""
+    if title_lines:
+        return []
+    paragraph: list[Line] = []
+    for line in reversed(segment.before):
+        if line.kind == TEXT:
+            paragraph.insert(0, line)
+        elif paragraph:
+            break
+    return paragraph if len(paragraph) <= 3 else []
 
 
 def _before_titles(before: list[Line]):

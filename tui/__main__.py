@@ -1,0 +1,7 @@
+"""`python -m tui` runs the same command line as `colt-tui`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,85 @@
+"""The command line: `colt-tui [PATH...]` opens the browser; `facts`, `outline`, `tables`, `check`
+read filings and print. Nothing is ever written into the filings folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import commands
+
+SUBCOMMANDS = ("facts", "outline", "tables", "check")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="colt-tui",
+        description="Read EDGAR plain-text filings: browse them (default), or print their facts, outline, tables and checks.",
+        epilog="Run 'colt-tui COMMAND --help' for a command's options. With no command, the browser opens "
+        "on PATH (default ./filings).",
+    )
+    parser.add_argument("--version", action="version", version=f"colt-tui {_version()}")
+    commands_parser = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    facts = commands_parser.add_parser("facts", help="one row per numeric cell (CSV, JSON or Parquet)")
+    facts.add_argument("paths", nargs="+", metavar="PATH", help="filing files or folders")
+    facts.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+    facts.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    outline = commands_parser.add_parser("outline", help="the section tree of a filing")
+    outline.add_argument("path", metavar="FILE")
+
+    tables = commands_parser.add_parser("tables", help="the tables found in a filing")
+    tables.add_argument("path", metavar="FILE")
+    tables.add_argument("--show", type=int, metavar="N", help="print table N aligned under its column labels")
+
+    check = commands_parser.add_parser("check", help="the arithmetic checks; exit 1 when some do not foot")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("-v", "--verbose", action="store_true", help="list every check, not only failures")
+    return parser
+
+
+def _version() -> str:
+    from parser import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
+        return _browse(argv)
+    if not argv:
+        return _browse([])
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        return _browse([])
+    try:
+        return commands.run(args)
+    except BrokenPipeError:
+        return 0
+    except commands.CommandError as error:
+        print(f"colt-tui: {error}", file=sys.stderr)
+        return 2
+
+
+def _browse(paths: list[str]) -> int:
+    """Open the browser on the given paths (default ./filings)."""
+    if any(p in ("-h", "--help") for p in paths):
+        _parser().print_help()
+        return 0
+    if not paths:
+        default = Path("filings")
+        if not default.is_dir():
+            print("colt-tui: no PATH given and no ./filings folder here", file=sys.stderr)
+            return 2
+        paths = [str(default)]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        print(f"colt-tui: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    from .app import run_app
+
+    return run_app(paths)

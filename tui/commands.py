@@ -1,0 +1,173 @@
+"""The read-only subcommands: facts, outline, tables, check."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from parser import Filing, Table, facts_frame, load_paths
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+EXIT_OK, EXIT_NOT_FOOTING, EXIT_USAGE, EXIT_SOME_UNREADABLE = 0, 1, 2, 3
+
+
+class CommandError(Exception):
+    """A usage problem reported as one line."""
+
+
+def safe(text: str) -> str:
+    """Filing text made safe for a terminal: control characters and escapes shown, not obeyed."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def run(args) -> int:
+    """Dispatch a parsed command line."""
+    handler = {"facts": _facts, "outline": _outline, "tables": _tables, "check": _check}[args.command]
+    return handler(args)
+
+
+def _load(paths: list[str]) -> tuple[list[Filing], int]:
+    """Load the filings; report each unreadable one on standard error in one line."""
+    for path in paths:
+        if not Path(path).exists():
+            raise CommandError(f"{path}: no such file or folder")
+    filings = load_paths(paths)
+    if not filings:
+        raise CommandError(f"no filings found in {', '.join(paths)}")
+    bad = 0
+    for filing in filings:
+        if filing.error:
+            bad += 1
+            print(f"colt-tui: {safe(filing.error)}", file=sys.stderr)
+        for warning in filing.warnings:
+            print(f"colt-tui: warning: {safe(warning)}", file=sys.stderr)
+    return filings, bad
+
+
+def _load_one(path: str) -> Filing:
+    if Path(path).is_dir():
+        raise CommandError(f"{path}: is a folder; give one filing")
+    filings, bad = _load([path])
+    if bad:
+        raise CommandError(f"{path}: could not be parsed")
+    return filings[0]
+
+
+def _refuse_inside(output: Path, paths: list[str]) -> None:
+    """Never write into a filings folder that is being read."""
+    target = output.resolve().parent
+    for path in paths:
+        folder = Path(path).resolve()
+        folder = folder if folder.is_dir() else folder.parent
+        if target == folder or folder in target.parents:
+            raise CommandError(f"{output}: refusing to write inside the filings folder {path}")
+
+
+def _facts(args) -> int:
+    filings, bad = _load(args.paths)
+    frame = facts_frame([f for f in filings if not f.error])
+    if args.output:
+        _refuse_inside(Path(args.output), args.paths)
+    for column in ("table_title", "group", "line_item", "column_label", "raw"):
+        frame[column] = frame[column].map(safe)
+    if args.format == "csv":
+        text = frame.to_csv(index=False)
+    elif args.format == "json":
+        text = frame.to_json(orient="records", indent=1)
+    else:
+        if not args.output and sys.stdout.isatty():
+            raise CommandError("parquet is binary: give -o FILE or redirect standard output")
+        target = args.output or sys.stdout.buffer
+        frame.to_parquet(target, index=False)
+        return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+
+
+def _outline(args) -> int:
+    filing = _load_one(args.path)
+    for section in filing.walk_sections():
+        indent = "  " * (section.level - 1)
+        print(f"{indent}{safe(section.title)}  [{section.first_line}-{section.last_line}]")
+    return EXIT_OK
+
+
+def _tables(args) -> int:
+    filing = _load_one(args.path)
+    if args.show is not None:
+        if not 0 <= args.show < len(filing.tables):
+            raise CommandError(f"{args.path}: no table {args.show} (it has {len(filing.tables)})")
+        print(render_table(filing.tables[args.show]))
+        return EXIT_OK
+    print(f"{'#':>3}  {'kind':<9} {'size':>7}  {'checks':>11}  lines      title")
+    for table in filing.tables:
+        failed = len(table.failed_checks)
+        passed = len(table.checks) - failed
+        size = f"{len(table.value_rows)}x{len(table.columns)}"
+        checks = f"{passed} ok" + (f" {failed} bad" if failed else "")
+        lines = f"{table.first_line}-{table.last_line}"
+        print(f"{table.index:>3}  {table.kind:<9} {size:>7}  {checks:>11}  {lines:<10} {safe(table.title)}")
+    return EXIT_OK
+
+
+def render_table(table: Table) -> str:
+    """A table printed aligned: column labels stacked over right-aligned numbers."""
+    label_width = max([len(row.display_label) + 2 * len(row.group) for row in table.rows] + [10])
+    label_width = min(label_width, 60)
+    widths = []
+    for column in table.columns:
+        cells = [row.cells[column.index] for row in table.rows if row.cells[column.index]]
+        widest = max([len(part) for part in column.label] + [len(c.raw) for c in cells] + [13])
+        widths.append(min(widest, 30))
+    depth = max((len(column.label) for column in table.columns), default=0)
+    out = [safe(table.title), ""]
+    for level in range(depth):
+        parts = []
+        for column, width in zip(table.columns, widths):
+            label = list(column.label)
+            label = [""] * (depth - len(label)) + label
+            parts.append(safe(label[level])[:width].rjust(width))
+        out.append(" " * label_width + "  " + "  ".join(parts))
+    units = [
+        (f"{c.period.describe()}" if c.period else "").rjust(w)[:w] for c, w in zip(table.columns, widths)
+    ]
+    out.append(" " * label_width + "  " + "  ".join(units))
+    for row in table.rows:
+        label = ("  " * len(row.group) + row.display_label)[:label_width]
+        cells = [
+            (row.cells[k].raw if row.cells[k] else "").rjust(widths[k]) for k in range(len(table.columns))
+        ]
+        out.append(safe(label).ljust(label_width) + "  " + "  ".join(cells))
+    return "\n".join(line.rstrip() for line in out)
+
+
+def _check(args) -> int:
+    filings, bad = _load(args.paths)
+    any_failed = False
+    for filing in filings:
+        if filing.error:
+            continue
+        total = sum(len(t.checks) for t in filing.tables)
+        failed = [(t, c) for t in filing.tables for c in t.checks if not c.ok]
+        print(f"{safe(filing.name)}: {len(filing.tables)} tables, {total} checks, {total - len(failed)} foot, {len(failed)} do not")
+        for table in filing.tables:
+            for check in table.checks:
+                if check.ok and not args.verbose:
+                    continue
+                any_failed |= not check.ok
+                row = table.rows[check.target[0]]
+                column = table.columns[check.target[1]]
+                status = "ok  " if check.ok else "FAIL"
+                print(
+                    f"  {status} table {table.index} ({safe(table.title)}), line {row.line}, column {column.index}"
+                    f" [{safe(column.label_text)}]: {safe(check.description)}: printed {check.printed:,.10g},"
+                    f" computed {check.computed:,.10g}, difference {check.difference:+,.10g}"
+                )
+    if any_failed:
+        return EXIT_NOT_FOOTING
+    return EXIT_SOME_UNREADABLE if bad else EXIT_OK
