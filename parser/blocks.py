@@ -113,9 +113,11 @@ def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block
 
 
 def _is_prose(line: Line) -> bool:
-    """A line of running text: long, words one space apart."""
+    """A line of running text: long, or ending a sentence, with words one space apart."""
     text = line.text.strip()
-    return len(text) > 55 and "  " not in text.strip()
+    if "  " in text:
+        return False
+    return len(text) > 55 or (len(text.split()) > 3 and text.endswith((".", ":", '."', ".'", ";")))
 
 
 def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Segment]:

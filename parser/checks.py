@@ -9,7 +9,11 @@ difference. Printed numbers are never altered.
 
 from __future__ import annotations
 
-from .model import AMOUNT, COUNT, NIL, Cell, Check, Column, Row
+import re
+
+from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Cell, Check, Column, Row
+
+_TOTAL = re.compile(r"^\s*total\b", re.I)
 
 _SUMMABLE = (AMOUNT, COUNT, NIL)
 _MAX_TERMS = 12
@@ -43,7 +47,7 @@ def _row_checks(rows, columns) -> list[Check]:
     for row in rows:
         if not any(_number(cell) is not None for cell in row.cells):
             continue
-        found = _match_window(row, sequence, len(columns))
+        found = _group_window(row, sequence, len(columns)) or _match_window(row, sequence, len(columns))
         if found is None:
             sequence.append(row)
             continue
@@ -54,30 +58,56 @@ def _row_checks(rows, columns) -> list[Check]:
     return checks
 
 
+def _group_window(target: Row, sequence: list[Row], width: int):
+    """A subtotal, or a "Total" row closing a group, sums the rows of its group."""
+    if not target.group or not (target.kind == SUBTOTAL or _TOTAL.match(target.label)):
+        return None
+    window: list[Row] = []
+    for row in reversed(sequence):
+        if row.group[: len(target.group)] != target.group:
+            break
+        window.insert(0, row)
+    if len(window) < 2 or len(window) > _MAX_TERMS:
+        return None
+    signs = [1] * len(window)
+    for column in range(width):
+        printed = _number(target.cell(column))
+        values = [_number(row.cell(column)) for row in window]
+        if printed is None or any(value is None for value in values) or printed == 0:
+            continue
+        cells = [target.cell(column)] + [row.cell(column) for row in window]
+        if abs(printed - sum(values)) <= _tolerance(cells):
+            return window, signs
+    return None
+
+
 def _match_window(target: Row, sequence: list[Row], width: int):
     for length in range(2, min(_MAX_TERMS, len(sequence)) + 1):
         window = sequence[-length:]
-        for signs in ([1] * length, [1] + [-1] * (length - 1)):
+        variants = [[1] * length] + ([[1] + [-1] * (length - 1)] if length <= 3 else [])
+        for signs in variants:
             if _window_holds(target, window, signs, width):
                 return window, signs
     return None
 
 
 def _window_holds(target: Row, window: list[Row], signs: list[int], width: int) -> bool:
-    usable = matched = 0
+    """True when the window adds up to the target wherever it says something (zeros say nothing)."""
+    matched = mismatched = 0
     for column in range(width):
         printed = _number(target.cell(column))
         values = [_number(row.cell(column)) for row in window]
         if printed is None or any(value is None for value in values):
             continue
-        usable += 1
         cells = [target.cell(column)] + [row.cell(column) for row in window]
         computed = sum(sign * value for sign, value in zip(signs, values))
-        if abs(printed - computed) <= _tolerance(cells) and printed != 0 and sum(1 for v in values if v) >= 2:
+        if abs(printed - computed) > _tolerance(cells):
+            mismatched += 1
+        elif printed != 0 and sum(1 for value in values if value) >= 2:
             matched += 1
-    if usable == 0 or matched == 0:
+    if matched == 0:
         return False
-    return matched == usable or (matched >= 2 and matched >= 0.6 * usable)
+    return mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched))
 
 
 def _record_rows(target: Row, window: list[Row], signs: list[int], width: int) -> list[Check]:

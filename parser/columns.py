@@ -6,10 +6,11 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .lines import DATA, PERIOD_WORDS, TEXT, Line
+from .lines import DATA, RULE, TEXT, Line
 from .values import Token
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+_RULE_RUN = re.compile(r"[-_=]+(?: [-_=]+)*")
 _REPEATABLE = [
     re.compile(
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -120,6 +121,9 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     regions = [layout.region(k, label_width) for k in range(layout.count)]
     groups: list[list[int]] = [[k] for k in range(layout.count)]
     for line in reversed(band):
+        if line.kind == RULE:
+            groups = _merge_under_rules(line.text, groups, layout)
+            continue
         chunks = _chunks(line)
         value_chunks = []
         for text, start, end in chunks:
@@ -142,6 +146,20 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
                 merged.append(list(group))
         groups = merged
     return HeaderResult(labels, table_text)
+
+
+def _merge_under_rules(text: str, groups: list[list[int]], layout: Layout) -> list[list[int]]:
+    """A rule drawn under a spanning header ("____  ____" under "March 31,") joins the columns it spans."""
+    merged = [list(group) for group in groups]
+    for run in _RULE_RUN.finditer(text):
+        if run.end() - run.start() < 3:
+            continue
+        covered = [gi for gi, group in enumerate(merged) if _overlap((run.start(), run.end()), (layout.starts[group[0]], layout.ends[group[-1]])) > 0]
+        if len(covered) < 2:
+            continue
+        first, last = covered[0], covered[-1]
+        merged[first : last + 1] = [[column for group in merged[first : last + 1] for column in group]]
+    return merged
 
 
 def _chunks(line: Line) -> list[tuple[str, int, int]]:

@@ -47,6 +47,7 @@ def read_envelope(lines: list[str]) -> Envelope:
 
 def _read_header(lines: list[str], envelope: Envelope) -> None:
     opened = None
+    filers: list[list[str]] = []
     for index, line in enumerate(lines):
         if opened is None and _HEADER_OPEN.match(line):
             opened = index
@@ -56,11 +57,27 @@ def _read_header(lines: list[str], envelope: Envelope) -> None:
         elif opened is not None:
             match = _FIELD.match(line)
             if match:
-                envelope.fields.setdefault(match.group(1).strip().upper(), match.group(2).strip())
+                key, value = match.group(1).strip().upper(), match.group(2).strip()
+                envelope.fields.setdefault(key, value)
+                if key == "COMPANY CONFORMED NAME":
+                    filers.append([value, ""])
+                elif key == "CENTRAL INDEX KEY" and filers and not filers[-1][1]:
+                    filers[-1][1] = value
     else:
         if opened is not None:
             envelope.header_span = (opened, len(lines))
             envelope.warnings.append(f"line {opened + 1}: SEC header not closed")
+    _choose_filer(envelope.fields, filers)
+
+
+def _choose_filer(fields: dict[str, str], filers: list[list[str]]) -> None:
+    """With several filers, the company is the one whose CIK begins the accession number."""
+    accession = fields.get("ACCESSION NUMBER", "")
+    filer_id = accession.split("-")[0].lstrip("0")
+    for name, cik in filers:
+        if filer_id and cik.lstrip("0") == filer_id:
+            fields["COMPANY CONFORMED NAME"] = name
+            return
 
 
 def _read_documents(lines: list[str], envelope: Envelope) -> None:

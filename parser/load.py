@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .blocks import Block, find_tagged_blocks, find_untagged_blocks, split_block
 from .envelope import read_envelope
-from .lines import BLANK, Line, classify
+from .lines import BLANK, RULE, Line, classify
 from .metadata import read_metadata
 from .model import Filing, Table
 from .sections import build_tree, find_sections
@@ -100,8 +100,8 @@ def _context(lines: list[Line], block: Block) -> list[str]:
     blanks = 0
     while index >= 0 and len(context) < 4:
         line = lines[index]
-        if line.kind == BLANK:
-            blanks += 1
+        if line.kind in (BLANK, RULE):
+            blanks += line.kind == BLANK
             if blanks > 2 and context:
                 break
         elif line.text.strip().startswith("<") or not _caption_like(line.text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .blocks import Segment, move_headings_to_body
@@ -14,10 +15,20 @@ from .periods import column_period, column_qualifier, column_unit
 from .rows import RawRow, build_rows, clean_label
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
+_STATEMENT_NAMES = re.compile(
+    r"statements?\s+of|balance\s+sheets?|cash\s+flow|profit\s+and\s+loss|income\s+statement|key\s+financial",
+    re.I,
+)
+_STATEMENT_WORDS = re.compile(
+    r"statements?\b|balance\s+sheets?|cash\s+flows?|profit\s+and\s+loss|income|earnings|operations|"
+    r"financial\s+(?:position|condition|data|highlights)|shareholders|stockholders|equity|segment",
+    re.I,
+)
 _PER_SHARE = re.compile(r"per\s+(?:\w+\s+){0,2}(?:share|ADS|unit)|\bEPS\b|earnings\s+per|dividends?\s+per", re.I)
 _COUNT_LABEL = re.compile(
-    r"number\s+of|weighted\s+average|shares\s+(?:outstanding|used|in\s+issue|issued)|"
-    r"\bheadcount\b|\bemployees\b|\bcustomers\b|\(in\s+thousands\)|\('?000'?\)",
+    r"^(?:weighted\s+average|(?:average\s+)?number\s+of|(?:common\s+|ordinary\s+)?shares\s+(?:used|outstanding|in\s+issue)|"
+    r"average\s+(?:common\s+|ordinary\s+)?shares|headcount|employees|customers)"
+    r"|\bshares\b.*\((?:in\s+thousands|'?000'?s?|in\s+millions)\)\s*$",
     re.I,
 )
 _COUNT_SCALE = [
@@ -40,6 +51,7 @@ def build_table(segment: Segment, index: int) -> tuple[Table, set[int], set[int]
     columns = tuple(
         _column(k, layout, header.labels[k], context, data_lines, assignment) for k in range(layout.count)
     )
+    columns = _percent_columns(columns, data_lines, assignment)
     raw_rows = build_rows(segment.body)
     rows = tuple(_row(i, raw, columns, assignment) for i, raw in enumerate(raw_rows))
     kind = table_kind(title, rows, columns)
@@ -75,7 +87,9 @@ def _is_title_line(line: Line) -> bool:
 
 def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
     """Title lines at the top of the band, then the header lines proper."""
-    lines = [line for line in band if line.kind not in (BLANK, RULE)]
+    lines = [line for line in band if line.kind != BLANK]
+    while lines and lines[0].kind == RULE:
+        lines.pop(0)
     titles: list[Line] = []
     while lines and (_is_title_line(lines[0]) or (titles and _continues_title(titles[-1], lines[0]))):
         titles.append(lines.pop(0))
@@ -90,17 +104,24 @@ def _continues_title(previous: Line, line: Line) -> bool:
 
 
 def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> str:
+    """The table's title: the nearest title-like text, preferring one that names a statement."""
+    candidates: list[str] = []
     if title_lines:
-        return clean_title(" ".join(line.text for line in title_lines))
-    for text in table_text:
-        if not UNIT_WORDS.search(text) and not PERIOD_WORDS.search(text):
-            return clean_title(text)
-    for candidate in _before_titles(segment.before):
-        return candidate
-    for text in reversed(segment.context):
-        if not UNIT_WORDS.search(text) and len(text) < 90 and not text.rstrip().endswith((".", ":", ",")):
-            return clean_title(text)
-    return ""
+        candidates.append(" ".join(line.text for line in title_lines))
+    candidates.extend(t for t in table_text if not UNIT_WORDS.search(t) and not PERIOD_WORDS.search(t))
+    candidates.extend(_before_titles(segment.before))
+    candidates.extend(
+        text
+        for text in reversed(segment.context)
+        if not text.startswith("(") and len(text) < 90 and not text.rstrip().endswith((".", ":", ","))
+        and not PERIOD_WORDS.search(text)
+    )
+    candidates = [clean_title(text) for text in candidates if text.strip()]
+    for pattern in (_STATEMENT_NAMES, _STATEMENT_WORDS):
+        for text in candidates:
+            if pattern.search(text):
+                return text
+    return candidates[0] if candidates else ""
 
 
 def _title_source(segment: Segment, title_lines: list[Line]) -> list[Line]:
@@ -150,6 +171,19 @@ def _column(index: int, layout: Layout, label: list[str], context: str, data_lin
     )
 
 
+def _percent_columns(columns, data_lines, assignment):
+    """A column that prints only percentages has no currency and no scale."""
+    kinds: dict[int, set[str]] = {column.index: set() for column in columns}
+    for line in data_lines:
+        for token, column in zip(line.values, assignment[line.number]):
+            if column is not None and token.kind != "nil":
+                kinds[column].add(token.kind)
+    return tuple(
+        dataclasses.replace(column, currency=None, scale=1) if kinds[column.index] == {"percent"} else column
+        for column in columns
+    )
+
+
 def _cell_currency(index: int, data_lines: list[Line], assignment) -> str | None:
     """A column with no unit in its header takes the currency printed on its amounts ("$1,601")."""
     seen = set()
@@ -169,7 +203,7 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
         for token, column in zip(raw.data.values, assignment.get(raw.data.number, [])):
             if column is None or token.value is None:
                 continue
-            cells[column] = _cell(token, columns[column], context, raw.data.number)
+            cells[column] = _cell(token, columns[column], label, context, raw.data.number)
     lines = raw.lines
     anchor = raw.data.number if raw.data is not None else lines[0]
     return Row(
@@ -184,17 +218,18 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
     )
 
 
-def _cell(token, column: Column, row_context: str, line: int) -> Cell:
+def _cell(token, column: Column, label: str, row_context: str, line: int) -> Cell:
     common = dict(raw=token.raw.strip(), value=token.value, line=line, column=column.index, start=token.start, end=token.end)
     if token.kind == "percent":
         return Cell(kind=PERCENT, currency=None, scale=1, **common)
+    if _COUNT_LABEL.search(label) and not token.currency and "." not in token.raw:
+        scale = _count_scale(label, column.scale if column.currency is None or column.scale > 1 else 1)
+        return Cell(kind=COUNT if token.kind != "nil" else NIL, currency=None, scale=scale, **common)
     per_share = _PER_SHARE.search(row_context) or (
         token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100
     )
     if per_share and token.kind != "nil":
         return Cell(kind=PER_SHARE, currency=token.currency or column.currency, scale=1, **common)
-    if _COUNT_LABEL.search(row_context) and not per_share and not token.currency:
-        return Cell(kind=COUNT if token.kind != "nil" else NIL, currency=None, scale=_count_scale(row_context), **common)
     currency = token.currency or column.currency
     if token.kind == "nil":
         return Cell(kind=NIL, currency=currency, scale=column.scale if currency else _count_scale(row_context, column.scale), **common)
