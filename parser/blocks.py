@@ -48,18 +48,25 @@ class Block:
     closed: bool = True
 
 
-def find_tagged_blocks(lines: list[Line], start: int, stop: int) -> list[Block]:
-    """Every `<TABLE>`..`</TABLE>` region in lines[start:stop] (0-based indexes)."""
+_TAG_LINE = re.compile(r"^[ \t]*<(/?)TABLE\b[^>\n]*>", re.I | re.M)
+_PAIR = re.compile(r"\d[\d,.)%]*  +[($£-]*\d")
+
+
+def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]:
+    """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes)."""
     blocks: list[Block] = []
     opened: int | None = None
-    for index in range(start, stop):
-        text = lines[index].text
-        if opened is None and _OPEN.match(text):
+    for match in _TAG_LINE.finditer(text):
+        index = line_of(match.start())
+        if not start <= index < stop:
+            continue
+        closing = match.group(1) == "/"
+        if opened is None and not closing:
             opened = index
-        elif opened is not None and _CLOSE.match(text):
+        elif opened is not None and closing:
             blocks.append(Block(opened, index, True))
             opened = None
-        elif opened is not None and _OPEN.match(text):
+        elif opened is not None:
             blocks.append(Block(opened, index - 1, True, closed=False))
             opened = index
     if opened is not None:
@@ -67,27 +74,38 @@ def find_tagged_blocks(lines: list[Line], start: int, stop: int) -> list[Block]:
     return blocks
 
 
+def numeric_line_candidates(text: str, line_of) -> list[int]:
+    """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text."""
+    found: list[int] = []
+    for match in _PAIR.finditer(text):
+        index = line_of(match.start())
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
+
+
 def _is_numeric_row(line: Line) -> bool:
     return line.kind == DATA and not line.is_year_line and len(line.values) >= 2
 
 
-def find_untagged_blocks(lines: list[Line], ranges: list[tuple[int, int]]) -> list[Block]:
-    """Fixed-width tables printed without tags, inside the given (start, stop) ranges."""
+def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, int]]) -> list[Block]:
+    """Fixed-width tables printed without tags: runs of numeric lines inside the given ranges."""
     blocks: list[Block] = []
     for start, stop in ranges:
         run: list[int] = []
-        for index in range(start, stop):
-            line = lines[index]
-            if _is_numeric_row(line):
-                if run and index - run[-1] > 4:
-                    blocks.extend(_untagged_block(lines, run, start))
-                    run = []
-                run.append(index)
-            elif line.kind == TEXT and _is_prose(line) and run:
+        for index in candidates:
+            if not start <= index < stop or not _is_numeric_row(lines[index]):
+                continue
+            if run and (index - run[-1] > 4 or _prose_between(lines, run[-1], index)):
                 blocks.extend(_untagged_block(lines, run, start))
                 run = []
+            run.append(index)
         blocks.extend(_untagged_block(lines, run, start))
     return blocks
+
+
+def _prose_between(lines, first: int, last: int) -> bool:
+    return any(lines[i].kind == TEXT and _is_prose(lines[i]) for i in range(first + 1, last))
 
 
 def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block]:

@@ -1,196 +1,207 @@
 """Find the arithmetic a table holds (subtotals, differences, column sums) and record what foots.
 
-Rows: each row is tried as the sum of the rows just above it (groups already summed count as
-their subtotal), or as the first of them less the rest. Columns: each column is tried as the sum
-of a run of other columns with the same unit (Before + Exceptional = After; 3 + 3 = 6 months).
-A relation is kept when it holds in most places; where it then fails, the check records the
-difference. Printed numbers are never altered.
+Rows: a subtotal (or a "Total" row closing a group) is tried as the sum of its group; any other
+row as the sum of the rows just above it (groups already summed count as their subtotal), or as
+the first of them less the rest. Columns: each column is tried as the sum of a run of other
+columns with the same unit (Before + Exceptional = After; 3 + 3 = 6 months). A relation is kept
+when it holds wherever it says something; where it then fails, the check records the difference.
+Printed numbers are never altered.
 """
 
 from __future__ import annotations
 
 import re
 
-from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Cell, Check, Column, Row
-
-_TOTAL = re.compile(r"^\s*total\b", re.I)
+from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Check, Column, Row
 
 _SUMMABLE = (AMOUNT, COUNT, NIL)
 _MAX_TERMS = 12
+_MAX_COLUMN_TERMS = 6
+_TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
-def _number(cell: Cell | None) -> float | None:
-    return cell.value if cell is not None and cell.kind in _SUMMABLE else None
+class _Numbers:
+    """A row's summable values and the rounding slack of each, by column (None where absent)."""
 
+    __slots__ = ("row", "values", "slack")
 
-def _unit(cells: list[Cell | None]) -> float:
-    """The value of one unit in the last printed digit."""
-    decimals = 0
-    for cell in cells:
-        if cell is not None and "." in cell.raw:
-            decimals = max(decimals, len(cell.raw.split(".")[-1].rstrip(")%*")))
-    return 10.0 ** -decimals
-
-
-def _tolerance(cells: list[Cell | None]) -> float:
-    return _unit(cells) * 0.5 * len(cells) + 1e-9
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        self.values: list[float | None] = []
+        self.slack: list[float] = []
+        for cell in row.cells:
+            if cell is not None and cell.kind in _SUMMABLE:
+                self.values.append(cell.value)
+                decimals = len(cell.raw.rsplit(".", 1)[-1].rstrip(")%*")) if "." in cell.raw else 0
+                self.slack.append(0.5 * 10.0**-decimals)
+            else:
+                self.values.append(None)
+                self.slack.append(0.0)
 
 
 def find_checks(rows: tuple[Row, ...], columns: tuple[Column, ...]) -> tuple[Check, ...]:
     """Every row and column relation found in a table, footing or not."""
-    return tuple(_row_checks(rows, columns)) + tuple(_column_checks(rows, columns))
+    numbers = [_Numbers(row) for row in rows]
+    numbers = [n for n in numbers if any(v is not None for v in n.values)]
+    return tuple(_row_checks(numbers, len(columns))) + tuple(_column_checks(numbers, columns))
 
 
-def _row_checks(rows, columns) -> list[Check]:
+def _row_checks(numbers: list[_Numbers], width: int) -> list[Check]:
     checks: list[Check] = []
-    sequence: list[Row] = []
-    for row in rows:
-        if not any(_number(cell) is not None for cell in row.cells):
-            continue
-        found = _group_window(row, sequence, len(columns)) or _match_window(row, sequence, len(columns))
+    sequence: list[_Numbers] = []
+    for target in numbers:
+        found = _group_window(target, sequence, width) or _match_window(target, sequence, width)
         if found is None:
-            sequence.append(row)
+            sequence.append(target)
             continue
-        terms, signs = found
-        checks.extend(_record_rows(row, terms, signs, len(columns)))
-        del sequence[len(sequence) - len(terms) :]
-        sequence.append(row)
+        window, signs = found
+        checks.extend(_record_rows(target, window, signs, width))
+        del sequence[len(sequence) - len(window) :]
+        sequence.append(target)
     return checks
 
 
-def _group_window(target: Row, sequence: list[Row], width: int):
+def _evaluate(target: _Numbers, window: list[_Numbers], signs: list[int], width: int):
+    """Per column: (printed, computed, slack, nontrivial), or None where a term is missing."""
+    results = []
+    for column in range(width):
+        printed = target.values[column]
+        if printed is None:
+            results.append(None)
+            continue
+        computed = 0.0
+        slack = target.slack[column]
+        nonzero = 0
+        for term, sign in zip(window, signs):
+            value = term.values[column]
+            if value is None:
+                break
+            computed += sign * value
+            slack += term.slack[column]
+            nonzero += value != 0
+        else:
+            results.append((printed, computed, slack + 1e-9, printed != 0 and nonzero >= 2))
+            continue
+        results.append(None)
+    return results
+
+
+def _holds(results) -> tuple[int, int]:
+    matched = mismatched = 0
+    for result in results:
+        if result is None:
+            continue
+        printed, computed, slack, nontrivial = result
+        if abs(printed - computed) > slack:
+            mismatched += 1
+        elif nontrivial:
+            matched += 1
+    return matched, mismatched
+
+
+def _group_window(target: _Numbers, sequence: list[_Numbers], width: int):
     """A subtotal, or a "Total" row closing a group, sums the rows of its group."""
-    if not target.group or not (target.kind == SUBTOTAL or _TOTAL.match(target.label)):
+    row = target.row
+    if not row.group or not (row.kind == SUBTOTAL or _TOTAL.match(row.label)):
         return None
-    window: list[Row] = []
-    for row in reversed(sequence):
-        if row.group[: len(target.group)] != target.group:
+    window: list[_Numbers] = []
+    for term in reversed(sequence):
+        if term.row.group[: len(row.group)] != row.group:
             break
-        window.insert(0, row)
-    if len(window) < 2 or len(window) > _MAX_TERMS:
+        window.insert(0, term)
+    if not 2 <= len(window) <= _MAX_TERMS:
         return None
     signs = [1] * len(window)
-    for column in range(width):
-        printed = _number(target.cell(column))
-        values = [_number(row.cell(column)) for row in window]
-        if printed is None or any(value is None for value in values) or printed == 0:
-            continue
-        cells = [target.cell(column)] + [row.cell(column) for row in window]
-        if abs(printed - sum(values)) <= _tolerance(cells):
-            return window, signs
-    return None
+    matched, _ = _holds(_evaluate(target, window, signs, width))
+    return (window, signs) if matched else None
 
 
-def _match_window(target: Row, sequence: list[Row], width: int):
+def _match_window(target: _Numbers, sequence: list[_Numbers], width: int):
     for length in range(2, min(_MAX_TERMS, len(sequence)) + 1):
         window = sequence[-length:]
         variants = [[1] * length] + ([[1] + [-1] * (length - 1)] if length <= 3 else [])
         for signs in variants:
-            if _window_holds(target, window, signs, width):
+            matched, mismatched = _holds(_evaluate(target, window, signs, width))
+            if matched and (mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched))):
                 return window, signs
     return None
 
 
-def _window_holds(target: Row, window: list[Row], signs: list[int], width: int) -> bool:
-    """True when the window adds up to the target wherever it says something (zeros say nothing)."""
-    matched = mismatched = 0
-    for column in range(width):
-        printed = _number(target.cell(column))
-        values = [_number(row.cell(column)) for row in window]
-        if printed is None or any(value is None for value in values):
-            continue
-        cells = [target.cell(column)] + [row.cell(column) for row in window]
-        computed = sum(sign * value for sign, value in zip(signs, values))
-        if abs(printed - computed) > _tolerance(cells):
-            mismatched += 1
-        elif printed != 0 and sum(1 for value in values if value) >= 2:
-            matched += 1
-    if matched == 0:
-        return False
-    return mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched))
-
-
-def _record_rows(target: Row, window: list[Row], signs: list[int], width: int) -> list[Check]:
-    checks = []
-    names = [row.display_label or f"row {row.index}" for row in window]
-    operator = [" + " if sign > 0 else " - " for sign in signs[1:]]
-    description = f"{target.display_label or 'Subtotal'} = {names[0]}" + "".join(
-        op + name for op, name in zip(operator, names[1:])
+def _record_rows(target: _Numbers, window: list[_Numbers], signs: list[int], width: int) -> list[Check]:
+    names = [term.row.display_label or f"row {term.row.index}" for term in window]
+    operators = [" + " if sign > 0 else " - " for sign in signs[1:]]
+    description = f"{target.row.display_label or 'Subtotal'} = {names[0]}" + "".join(
+        op + name for op, name in zip(operators, names[1:])
     )
-    for column in range(width):
-        printed = _number(target.cell(column))
-        values = [_number(row.cell(column)) for row in window]
-        if printed is None or any(value is None for value in values):
+    checks = []
+    for column, result in enumerate(_evaluate(target, window, signs, width)):
+        if result is None:
             continue
-        cells = [target.cell(column)] + [row.cell(column) for row in window]
-        computed = sum(sign * value for sign, value in zip(signs, values))
+        printed, computed, slack, _ = result
         difference = round(printed - computed, 6)
         checks.append(
             Check(
                 kind="rows",
-                target=(target.index, column),
-                terms=tuple((row.index, column, sign) for row, sign in zip(window, signs)),
+                target=(target.row.index, column),
+                terms=tuple((term.row.index, column, sign) for term, sign in zip(window, signs)),
                 printed=printed,
                 computed=round(computed, 6),
                 difference=difference,
-                ok=abs(difference) <= _tolerance(cells),
+                ok=abs(difference) <= slack,
                 description=description,
             )
         )
     return checks
 
 
-def _column_checks(rows, columns) -> list[Check]:
+def _column_checks(numbers: list[_Numbers], columns: tuple[Column, ...]) -> list[Check]:
     checks: list[Check] = []
     width = len(columns)
+    units = [(column.currency, column.scale) for column in columns]
     for target in range(width):
         for first in range(width):
-            for last in range(first + 1, width):
+            for last in range(first + 1, min(width, first + _MAX_COLUMN_TERMS)):
                 if first <= target <= last:
                     continue
-                window = list(range(first, last + 1))
-                if len(window) > 6 or not _same_unit(columns, target, window):
+                window = range(first, last + 1)
+                if any(units[k] != units[target] for k in window):
                     continue
-                found = _column_relation(rows, target, window)
-                if found:
-                    checks.extend(found)
+                checks.extend(_column_relation(numbers, target, window))
     return checks
 
 
-def _same_unit(columns, target: int, window: list[int]) -> bool:
-    unit = (columns[target].currency, columns[target].scale)
-    return all((columns[k].currency, columns[k].scale) == unit for k in window)
-
-
-def _column_relation(rows, target: int, window: list[int]) -> list[Check]:
-    results: list[tuple[Row, float, float, list[Cell | None]]] = []
-    for row in rows:
-        printed = _number(row.cell(target))
-        values = [_number(row.cell(k)) for k in window]
-        if printed is None or any(value is None for value in values):
+def _column_relation(numbers: list[_Numbers], target: int, window: range) -> list[Check]:
+    results = []
+    failures = 0
+    meaningful = 0
+    for entry in numbers:
+        printed = entry.values[target]
+        if printed is None:
             continue
-        cells = [row.cell(target)] + [row.cell(k) for k in window]
-        results.append((row, printed, sum(values), cells))
-    meaningful = [r for r in results if r[1] != 0 and sum(1 for c in r[3][1:] if c.value) >= 2]
-    if len(results) < 3 or len(meaningful) < 2:
+        values = [entry.values[k] for k in window]
+        if None in values:
+            continue
+        computed = sum(values)
+        slack = entry.slack[target] + sum(entry.slack[k] for k in window) + 1e-9
+        holds = abs(printed - computed) <= slack
+        failures += not holds
+        if failures > 2 and failures > 0.2 * max(len(numbers), 1):
+            return []
+        meaningful += holds and printed != 0 and sum(1 for v in values if v) >= 2
+        results.append((entry, printed, computed, slack, holds))
+    if len(results) < 3 or meaningful < 2 or failures > 0.2 * len(results):
         return []
-    holds = [r for r in results if abs(r[1] - r[2]) <= _tolerance(r[3])]
-    if len(holds) < 0.8 * len(results) or not any(r in holds for r in meaningful):
-        return []
-    checks = []
-    for row, printed, computed, cells in results:
-        difference = round(printed - computed, 6)
-        checks.append(
-            Check(
-                kind="columns",
-                target=(row.index, target),
-                terms=tuple((row.index, k, 1) for k in window),
-                printed=printed,
-                computed=round(computed, 6),
-                difference=difference,
-                ok=abs(difference) <= _tolerance(cells),
-                description=f"{row.display_label}: column {target} = "
-                + " + ".join(f"column {k}" for k in window),
-            )
+    description = f"column {target} = " + " + ".join(f"column {k}" for k in window)
+    return [
+        Check(
+            kind="columns",
+            target=(entry.row.index, target),
+            terms=tuple((entry.row.index, k, 1) for k in window),
+            printed=printed,
+            computed=round(computed, 6),
+            difference=round(printed - computed, 6),
+            ok=holds,
+            description=f"{entry.row.display_label}: {description}",
         )
-    return checks
+        for entry, printed, computed, slack, holds in results
+    ]

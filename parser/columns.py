@@ -10,6 +10,7 @@ from .lines import DATA, RULE, TEXT, Line
 from .values import Token
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+_RULE_ONLY = re.compile(r"[-_=]{3,}(?: [-_=]+)*")
 _RULE_RUN = re.compile(r"[-_=]+(?: [-_=]+)*")
 _REPEATABLE = [
     re.compile(
@@ -122,9 +123,13 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     groups: list[list[int]] = [[k] for k in range(layout.count)]
     for line in reversed(band):
         if line.kind == RULE:
-            groups = _merge_under_rules(line.text, groups, layout)
+            groups = _merge_under_rules(line.text, groups, layout, label_width)
             continue
         chunks = _chunks(line)
+        rules = [c for c in chunks if _RULE_ONLY.fullmatch(c[0])]
+        if rules:
+            groups = _merge_under_rules(_rule_text(rules), groups, layout, label_width)
+            chunks = [c for c in chunks if not _RULE_ONLY.fullmatch(c[0])]
         value_chunks = []
         for text, start, end in chunks:
             if end <= label_width or end <= regions[0][0]:
@@ -148,11 +153,20 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     return HeaderResult(labels, table_text)
 
 
-def _merge_under_rules(text: str, groups: list[list[int]], layout: Layout) -> list[list[int]]:
-    """A rule drawn under a spanning header ("____  ____" under "March 31,") joins the columns it spans."""
+def _rule_text(rules: list[tuple[str, int, int]]) -> str:
+    """Rebuild a line holding only the rule chunks, at their columns."""
+    text = ""
+    for chunk, start, _ in rules:
+        text = text.ljust(start) + chunk
+    return text
+
+
+def _merge_under_rules(text: str, groups: list[list[int]], layout: Layout, label_width: int) -> list[list[int]]:
+    """A rule drawn under a spanning header ("____  ____" under "March 31,") joins the columns it
+    spans; a rule across the whole width, label area included, only separates."""
     merged = [list(group) for group in groups]
     for run in _RULE_RUN.finditer(text):
-        if run.end() - run.start() < 3:
+        if run.end() - run.start() < 3 or run.start() < min(label_width - 8, 8):
             continue
         covered = [gi for gi, group in enumerate(merged) if _overlap((run.start(), run.end()), (layout.starts[group[0]], layout.ends[group[-1]])) > 0]
         if len(covered) < 2:

@@ -70,15 +70,39 @@ class Line:
         )
 
 
+_DIGIT_OR_NIL = re.compile(r"\d|-(?:-|0-|\s|$)|\bnil\b|\bNM\b|N/A|—|–", re.I)
+
+
+class LazyLines:
+    """The lines of a text, each classified only when first asked for."""
+
+    def __init__(self, raw: list[str]) -> None:
+        self.raw = raw
+        self._cache: list[Line | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.raw)))]
+        line = self._cache[index]
+        if line is None:
+            line = self._cache[index] = classify(index + 1, self.raw[index])
+        return line
+
+
 def classify(number: int, text: str) -> Line:
     """Classify one line (tabs already expanded)."""
     stripped = text.strip()
     if not stripped:
         return Line(number, text, BLANK)
-    if _TAG.match(text):
+    if stripped[0] in "<[" and _TAG.match(text):
         return Line(number, text, TAG)
-    if _RULE.match(text) and re.search(r"[-=_*]{3}", text):
+    if stripped[0] in "-=_*" and _RULE.match(text) and re.search(r"[-=_*]{3}", text):
         return Line(number, text, RULE)
+    if not _DIGIT_OR_NIL.search(stripped):
+        return Line(number, text, TEXT, stripped, len(text) - len(text.lstrip()))
     label, label_start, values = split_line(text)
     if values:
         return Line(number, text, DATA, label, label_start, tuple(values))

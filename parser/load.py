@@ -6,9 +6,12 @@ import dataclasses
 import os
 from pathlib import Path
 
-from .blocks import Block, find_tagged_blocks, find_untagged_blocks, split_block
+from bisect import bisect_right
+from itertools import accumulate
+
+from .blocks import Block, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
-from .lines import BLANK, RULE, Line, classify
+from .lines import BLANK, RULE, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Table
 from .sections import build_tree, find_sections
@@ -48,7 +51,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     if raw and raw[-1] == "":
         raw.pop()
     envelope = read_envelope(raw)
-    lines = [classify(number + 1, line) for number, line in enumerate(raw)]
+    lines = LazyLines(raw)
     warnings = [f"{name}: {warning}" for warning in envelope.warnings]
     blocks = _blocks(lines, envelope.bodies)
     for block in blocks:
@@ -77,10 +80,16 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     )
 
 
-def _blocks(lines: list[Line], bodies: list[tuple[int, int]]) -> list[Block]:
+def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
+    text = "\n".join(lines.raw)
+    starts = list(accumulate((len(line) + 1 for line in lines.raw), initial=0))
+
+    def line_of(position: int) -> int:
+        return bisect_right(starts, position) - 1
+
     tagged: list[Block] = []
     for start, stop in bodies:
-        tagged.extend(find_tagged_blocks(lines, start, stop))
+        tagged.extend(find_tagged_blocks(text, line_of, start, stop))
     free: list[tuple[int, int]] = []
     for start, stop in bodies:
         cursor = start
@@ -89,7 +98,8 @@ def _blocks(lines: list[Line], bodies: list[tuple[int, int]]) -> list[Block]:
                 free.append((cursor, block.first))
                 cursor = block.last + 1
         free.append((cursor, stop))
-    untagged = find_untagged_blocks(lines, [r for r in free if r[1] > r[0]])
+    candidates = numeric_line_candidates(text, line_of)
+    untagged = find_untagged_blocks(lines, candidates, [r for r in free if r[1] > r[0]])
     return sorted(tagged + untagged, key=lambda block: block.first)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import re
 from datetime import date
 
@@ -50,6 +51,7 @@ _UNITS = [
     (re.compile(r"^\s*(?:GBP|£)\s*$"), "GBP", 1),
     (re.compile(r"\bdollars\b|\bU\.S\.\s*\$", re.I), "USD", 1),
 ]
+_ANY_UNIT = re.compile(r"GBP|£|EUR|€|\$|'?000|thousand|million|billion|dollar|pound|\bbn\b|\bm\b", re.I)
 _QUALIFIER_NOISE = re.compile(r"^\(?\d\)?$|^\([a-z]{1,4}\)$|^\(?unaudited\)?$|^\(?audited\)?$", re.I)
 
 
@@ -138,7 +140,8 @@ class _Parts:
             self.day_month = (None, _MONTHS[match.group(1).lower().rstrip(".")])
 
 
-def column_period(label: list[str], context: str) -> Period | None:
+@lru_cache(maxsize=4096)
+def column_period(label: tuple[str, ...], context: str) -> Period | None:
     """The period of a column from its header lines, with the table's title as a fallback."""
     joined = " ".join(label)
     if _NOT_A_PERIOD.search(joined):
@@ -168,7 +171,8 @@ def column_period(label: list[str], context: str) -> Period | None:
     return Period(end, months or 0)
 
 
-def column_unit(label: list[str], context: str) -> tuple[str | None, int | None]:
+@lru_cache(maxsize=4096)
+def column_unit(label: tuple[str, ...], context: str) -> tuple[str | None, int | None]:
     """(currency, scale) from a column's header lines; None where they say nothing."""
     found = _match_unit(" | ".join(label), per_line=label)
     if found != (None, None):
@@ -176,7 +180,9 @@ def column_unit(label: list[str], context: str) -> tuple[str | None, int | None]
     return _match_unit(context, per_line=[])
 
 
-def _match_unit(text: str, per_line: list[str]) -> tuple[str | None, int | None]:
+def _match_unit(text: str, per_line) -> tuple[str | None, int | None]:
+    if not _ANY_UNIT.search(text):
+        return None, None
     currency: str | None = None
     scale: int | None = None
     for pattern, code, multiplier in _UNITS:
@@ -190,7 +196,8 @@ def _match_unit(text: str, per_line: list[str]) -> tuple[str | None, int | None]
     return currency, scale
 
 
-def column_qualifier(label: list[str]) -> str:
+@lru_cache(maxsize=4096)
+def column_qualifier(label: tuple[str, ...]) -> str:
     """The header words that are neither period nor unit: "Before Exceptional Items", "Actual"."""
     words: list[str] = []
     for text in label:
@@ -199,7 +206,7 @@ def column_qualifier(label: list[str]) -> str:
         stripped = text.strip()
         if _QUALIFIER_NOISE.match(stripped):
             continue
-        if any(p.search(stripped) for p, _, _ in _UNITS):
+        if _ANY_UNIT.search(stripped) and any(p.search(stripped) for p, _, _ in _UNITS):
             continue
         if _YEAR.fullmatch(stripped) or _QUARTER.search(stripped) or _DURATION_MONTHS.search(stripped):
             continue

@@ -85,9 +85,13 @@ def build_rows(body: list[Line]) -> list[RawRow]:
         # A line with numbers.
         row = RawRow(data=line)
         if pending:
-            if _joins_next(pending, line):
+            cut = _last_colon(pending)
+            if cut:
+                rows.append(_heading(pending[:cut]))
+                pending = pending[cut:]
+            if pending and _joins_next(pending, line):
                 row.label_lines.extend(pending)
-            else:
+            elif pending:
                 rows.append(_heading(pending))
             pending = []
         if line.label:
@@ -117,6 +121,15 @@ def _continues(line: Line, last: RawRow) -> bool:
     if _starts_continuation(line.text):
         return True
     return bool(_CONNECTOR.search(last.label))
+
+
+def _last_colon(pending: list[Line]) -> int:
+    """How many leading lines end in ":" (a heading such as "Costs and expenses:")."""
+    cut = 0
+    for index, line in enumerate(pending):
+        if line.text.rstrip().endswith(":"):
+            cut = index + 1
+    return cut
 
 
 def _joins_next(pending: list[Line], line: Line) -> bool:

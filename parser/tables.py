@@ -156,6 +156,7 @@ def clean_title(text: str) -> str:
 
 
 def _column(index: int, layout: Layout, label: list[str], context: str, data_lines, assignment) -> Column:
+    label = tuple(label)
     currency, scale = column_unit(label, context)
     if currency is None:
         currency = _cell_currency(index, data_lines, assignment)
@@ -199,11 +200,11 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
     group = tuple(raw.group)
     cells: list[Cell | None] = [None] * len(columns)
     if raw.data is not None:
-        context = " ".join([label, *group])
+        traits = _RowTraits(label, group)
         for token, column in zip(raw.data.values, assignment.get(raw.data.number, [])):
             if column is None or token.value is None:
                 continue
-            cells[column] = _cell(token, columns[column], label, context, raw.data.number)
+            cells[column] = _cell(token, columns[column], traits, raw.data.number)
     lines = raw.lines
     anchor = raw.data.number if raw.data is not None else lines[0]
     return Row(
@@ -218,23 +219,35 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
     )
 
 
-def _cell(token, column: Column, label: str, row_context: str, line: int) -> Cell:
+class _RowTraits:
+    """What a row's label and groups say about its numbers: counts, per-share, a scale."""
+
+    def __init__(self, label: str, group: tuple[str, ...]) -> None:
+        context = " ".join([label, *group])
+        self.count = bool(_COUNT_LABEL.search(label))
+        self.per_share = bool(_PER_SHARE.search(context))
+        self.label_scale = _count_scale(label, 0)
+        self.context_scale = _count_scale(context, 0)
+
+
+def _cell(token, column: Column, traits: _RowTraits, line: int) -> Cell:
     common = dict(raw=token.raw.strip(), value=token.value, line=line, column=column.index, start=token.start, end=token.end)
     if token.kind == "percent":
         return Cell(kind=PERCENT, currency=None, scale=1, **common)
-    if _COUNT_LABEL.search(label) and not token.currency and "." not in token.raw:
-        scale = _count_scale(label, column.scale if column.currency is None or column.scale > 1 else 1)
+    if traits.count and not token.currency and "." not in token.raw:
+        scale = traits.label_scale or column.scale
         return Cell(kind=COUNT if token.kind != "nil" else NIL, currency=None, scale=scale, **common)
-    per_share = _PER_SHARE.search(row_context) or (
+    per_share = traits.per_share or (
         token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100
     )
     if per_share and token.kind != "nil":
         return Cell(kind=PER_SHARE, currency=token.currency or column.currency, scale=1, **common)
     currency = token.currency or column.currency
     if token.kind == "nil":
-        return Cell(kind=NIL, currency=currency, scale=column.scale if currency else _count_scale(row_context, column.scale), **common)
+        scale = column.scale if currency else (traits.context_scale or column.scale)
+        return Cell(kind=NIL, currency=currency, scale=scale, **common)
     if currency is None:
-        return Cell(kind=COUNT, currency=None, scale=_count_scale(row_context, column.scale), **common)
+        return Cell(kind=COUNT, currency=None, scale=traits.context_scale or column.scale, **common)
     return Cell(kind=AMOUNT, currency=currency, scale=column.scale, **common)
 
 
