@@ -57,7 +57,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     for block in blocks:
         if block.tagged and not block.closed:
             warnings.append(f"{name}: line {block.first + 1}: table not closed (no </TABLE> before line {block.last + 2})")
-    tables, claimed, titles = _tables(lines, blocks)
+    tables, claimed, titles = _tables(lines, blocks, _fiscal_year_end(envelope.fields))
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
@@ -131,7 +131,18 @@ def _caption_like(text: str) -> bool:
     return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("("))
 
 
-def _tables(lines: list[Line], blocks: list[Block]) -> tuple[list[Table], set[int], set[int]]:
+def _fiscal_year_end(fields: dict[str, str]) -> tuple[int, int] | None:
+    """(day, month) an annual report's bare year columns end on, from its SEC header."""
+    form = fields.get("CONFORMED SUBMISSION TYPE", "").upper()
+    if not form.startswith(("10-K", "20-F", "40-F", "10-KSB")):
+        return None
+    value = fields.get("FISCAL YEAR END", "")
+    if len(value) == 4 and value.isdigit() and 1 <= int(value[:2]) <= 12 and 1 <= int(value[2:]) <= 31:
+        return int(value[2:]), int(value[:2])
+    return None
+
+
+def _tables(lines: list[Line], blocks: list[Block], year_end=None) -> tuple[list[Table], set[int], set[int]]:
     """The tables of every block; the 0-based lines their headers and bodies use; their titles."""
     tables: list[Table] = []
     claimed: set[int] = set()
@@ -139,7 +150,7 @@ def _tables(lines: list[Line], blocks: list[Block]) -> tuple[list[Table], set[in
     for block in blocks:
         context = _context(lines, block) if block.tagged else []
         for segment in split_block(lines, block, context):
-            table, used, title_lines = build_table(segment, len(tables))
+            table, used, title_lines = build_table(segment, len(tables), year_end)
             tables.append(table)
             claimed.update(number - 1 for number in used)
             titles.update(number - 1 for number in title_lines)

@@ -141,8 +141,14 @@ class _Parts:
 
 
 @lru_cache(maxsize=4096)
-def column_period(label: tuple[str, ...], context: str) -> Period | None:
-    """The period of a column from its header lines, with the table's title as a fallback."""
+def column_period(
+    label: tuple[str, ...], context: str, year_end: tuple[int, int] | None = None, instant: bool = False
+) -> Period | None:
+    """The period of a column from its header lines, with the table's title as a fallback.
+
+    `year_end` (day, month) is an annual report's fiscal year end: a bare year column there is
+    that fiscal year, or (when `instant`, in a balance sheet) its closing date.
+    """
     joined = " ".join(label)
     if _NOT_A_PERIOD.search(joined):
         return None
@@ -159,9 +165,13 @@ def column_period(label: tuple[str, ...], context: str) -> Period | None:
     if year is None:
         return None
     if day_month is None:
-        if months != 12:
+        if year_end is not None and months in (None, 12):
+            day_month = year_end
+            months = months if months is not None else (0 if instant else 12)
+        elif months == 12:
+            day_month = (31, 12)
+        else:
             return None
-        day_month = (31, 12)
     day, month = day_month
     end = _safe_date(year, month, day) if day else _month_end(year, month)
     if end is None:

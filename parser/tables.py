@@ -37,7 +37,9 @@ _COUNT_SCALE = [
 ]
 
 
-def build_table(segment: Segment, index: int) -> tuple[Table, set[int], set[int]]:
+def build_table(
+    segment: Segment, index: int, year_end: tuple[int, int] | None = None
+) -> tuple[Table, set[int], set[int]]:
     """Read one segment's columns, rows, cells and checks; also the lines its header and body
     use, and the lines of its title."""
     move_headings_to_body(segment)
@@ -48,8 +50,10 @@ def build_table(segment: Segment, index: int) -> tuple[Table, set[int], set[int]
     header = assign_headers(header_lines, layout, width)
     title = _title(title_lines, header.table_text, segment)
     context = " ".join([title, *header.table_text, *segment.context])
+    instant = table_kind(title, (), ()) == "balance"
     columns = tuple(
-        _column(k, layout, header.labels[k], context, data_lines, assignment) for k in range(layout.count)
+        _column(k, layout, header.labels[k], context, data_lines, assignment, year_end, instant)
+        for k in range(layout.count)
     )
     columns = _percent_columns(columns, data_lines, assignment)
     raw_rows = build_rows(segment.body)
@@ -155,7 +159,7 @@ def clean_title(text: str) -> str:
     return " ".join(text.split())
 
 
-def _column(index: int, layout: Layout, label: list[str], context: str, data_lines, assignment) -> Column:
+def _column(index, layout: Layout, label, context: str, data_lines, assignment, year_end, instant) -> Column:
     label = tuple(label)
     currency, scale = column_unit(label, context)
     if currency is None:
@@ -165,7 +169,7 @@ def _column(index: int, layout: Layout, label: list[str], context: str, data_lin
         label=tuple(" ".join(part.split()) for part in label),
         start=layout.starts[index],
         end=layout.ends[index],
-        period=column_period(label, context),
+        period=column_period(label, context, year_end, instant),
         currency=currency,
         scale=scale or 1,
         qualifier=column_qualifier(label),
