@@ -16,6 +16,8 @@ from .model import Section
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _SUBNUMBERED = re.compile(r"^\s*(?:\d{1,2}[a-z]|[a-z])\.\s+\S")
 _DATE_ONLY = re.compile(r"^\s*(?:Date:\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$|^\s*[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
+_PART = re.compile(r"^\s*PART\s+[IVX]+\b", re.I)
+_ITEM = re.compile(r"^\s*Item\s+\d{1,2}[A-Z]?\.", re.I)
 _SIGNATURES = re.compile(r"^\s*SIGNATURES?\s*$")
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "from", "with", "by", "at", "under", "vs", "per"}
 
@@ -103,10 +105,16 @@ def _heading(lines, first, end, stop, claimed) -> _Heading | None:
         return None
     head = texts[0]
     joined = " ".join(" ".join(t.split()) for t in texts)
+    if _PART.match(head) and len(joined) < 120:
+        return _Heading(joined, 1, "heading", first, end - 1)
+    if _ITEM.match(head) and len(joined) < 160 and not joined.endswith("."):
+        return _Heading(joined, 2, "heading", first, end - 1)
     if len(texts) == 2 and not (_NUMBERED.match(head) or _SUBNUMBERED.match(head) or _upper(head)):
         return None
     if _SIGNATURES.match(head):
         return _Heading("SIGNATURES", 0, "signature", first, end - 1)
+    if (_NUMBERED.match(head) or _SUBNUMBERED.match(head)) and (joined.endswith(".") or len(joined.split()) > 25):
+        return None
     if _NUMBERED.match(head) and len(joined) < 160:
         return _Heading(joined, 2, "note", first, end - 1)
     if _SUBNUMBERED.match(head) and len(joined) < 160:
@@ -122,6 +130,8 @@ def _heading(lines, first, end, stop, claimed) -> _Heading | None:
 
 
 def _not_a_heading(text: str) -> bool:
+    if sum(c.isalpha() for c in text) < 3:
+        return True
     return (
         text[0] in "*-(\"'[<" or "@" in text or "_" in text or "   " in text or "http" in text.lower()
         or bool(re.match(r"^(?:Tel|Fax|Email|E-mail|By|Date)\s*:", text, re.I))
