@@ -1,0 +1,115 @@
+"""The command line as a user runs it: output, exit codes, and never writing into the filings folder."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FILINGS = ROOT / "filings"
+F001 = FILINGS / "001_e47b350a37731711.txt"
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_help_and_version():
+    assert run("--help").returncode == 0 and "facts" in run("--help").stdout
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("colt-tui ")
+
+
+def test_facts_csv_has_the_contract_columns_and_real_values():
+    result = run("facts", FILINGS)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    for name in ("filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
+                 "column_label", "period_end", "months", "currency", "scale", "value", "kind", "raw", "line"):
+        assert name in rows[0]
+    total_assets = [r for r in rows if r["line_item"] == "Total assets" and r["period_end"] == "2004-06-30"
+                    and r["currency"] == "GBP"]
+    assert len(total_assets) == 1
+    fact = total_assets[0]
+    assert (fact["value"], fact["scale"], fact["months"], fact["line"]) == ("2284872.0", "1000", "0", "497")
+    assert fact["column_label"] == "At 30 June 2004 | GBP'000"
+    assert fact["statement"] == "balance" and fact["table_title"] == "Consolidated Balance Sheet"
+    assert {r["filing"] for r in rows} == {"001_e47b350a37731711.txt"}
+
+
+def test_facts_json_and_parquet(tmp_path):
+    result = run("facts", F001, "--format", "json")
+    records = json.loads(result.stdout)
+    turnover = [r for r in records if r["table"] == 1 and r["line_item"] == "Turnover" and r["column"] == 3]
+    assert turnover[0]["value"] == 301233 and turnover[0]["period_end"] == "2004-06-30"
+    out = tmp_path / "facts.parquet"
+    assert run("facts", F001, "--format", "parquet", "-o", out).returncode == 0
+    import pandas as pd
+
+    frame = pd.read_parquet(out)
+    assert len(frame) == len(records)
+
+
+def test_facts_refuses_to_write_into_the_filings_folder(tmp_path):
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(F001.read_bytes())
+    before = _hashes(folder)
+    result = run("facts", folder, "-o", folder / "facts.csv")
+    assert result.returncode == 2 and "refusing to write inside" in result.stderr
+    assert _hashes(folder) == before
+
+
+def test_outline_prints_one_heading_a_line_indented_by_level():
+    lines = run("outline", F001).stdout.splitlines()
+    assert lines[0].startswith("Cover page")
+    assert "  Consolidated Balance Sheet  [474-525]" in lines
+    assert "      5b. EBITDA reconciliation  [770-801]" in lines
+
+
+def test_tables_lists_and_shows():
+    listing = run("tables", F001).stdout.splitlines()
+    assert len(listing) == 20
+    assert "Consolidated Balance Sheet" in listing[6] and "balance" in listing[6]
+    shown = run("tables", F001, "--show", "5").stdout
+    total_line = [line for line in shown.splitlines() if line.startswith("Total assets")][0]
+    assert total_line.split()[-3:] == ["2,423,038", "2,284,872", "4,141,559"]
+    assert run("tables", F001, "--show", "99").returncode == 2
+
+
+def test_check_passes_on_the_samples_and_fails_on_a_bad_total(tmp_path):
+    good = run("check", FILINGS)
+    assert good.returncode == 0
+    assert "001_e47b350a37731711.txt: 19 tables" in good.stdout and " 0 do not" in good.stdout
+    broken = tmp_path / "broken.txt"
+    broken.write_text(F001.read_text().replace("Total assets                             2,423,038",
+                                               "Total assets                             2,423,083"))
+    bad = run("check", broken)
+    assert bad.returncode == 1
+    assert "FAIL table 5 (Consolidated Balance Sheet), line 497" in bad.stdout
+    assert "difference +45" in bad.stdout
+
+
+def test_commands_leave_the_filings_folder_unchanged():
+    before = _hashes(FILINGS)
+    for args in (("facts", FILINGS), ("outline", F001), ("tables", F001), ("check", FILINGS)):
+        run(*args)
+    assert _hashes(FILINGS) == before
+
+
+@pytest.mark.parametrize("args", [("outline", "nope.txt"), ("facts", "nope/"), ("check", "nope")])
+def test_missing_paths_give_one_line(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "nope" in result.stderr and "Traceback" not in result.stderr
