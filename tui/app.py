@@ -1,11 +1,158 @@
-"""Placeholder until the browser lands: tells the user what to use meanwhile."""
+"""The Textual browser: composes the screens, parses filings in a worker, exports and copies."""
 
 from __future__ import annotations
 
-import sys
+import os
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.markup import escape
+from textual.message import Message
+
+from .data.library import Library
+from .data.search import SearchIndex
+from .screens.main import MainScreen
+from .screens.palette import JumpProvider
+
+FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
+
+
+class ColtApp(App):
+    """colt-tui: read, search and compare the statements of EDGAR plain-text filings."""
+
+    TITLE = "colt-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+    ]
+
+    class FilingsFound(Message):
+        """The worker listed the files it will parse."""
+
+        def __init__(self, paths: list[str]) -> None:
+            super().__init__()
+            self.paths = paths
+
+    class FilingParsed(Message):
+        """The worker parsed one file (successfully or not)."""
+
+        def __init__(self, filing) -> None:
+            super().__init__()
+            self.filing = filing
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__()
+        self.paths = [str(path) for path in paths]
+        self.library = Library(self.paths)
+        self.index = SearchIndex()
+        self.last_copied = ""
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        if os.environ.get(FIRST_PAINT_ENV):
+            self.call_after_refresh(self._report_first_paint)
+
+    def _report_first_paint(self) -> None:
+        """Benchmark hook: write the wall-clock time of the first paint, then exit."""
+        import time
+
+        Path(os.environ[FIRST_PAINT_ENV]).write_text(repr(time.time()))
+        self.exit()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_filings(self) -> None:
+        """Parse every file the paths name, posting each result as it arrives; the main screen starts it."""
+        from parser import iter_filing_paths, load_filing
+
+        found = [str(file) for path in self.paths for file in iter_filing_paths(path)]
+        self.post_message(self.FilingsFound(found))
+        for path in found:
+            filing = load_filing(path)
+            self.index.add(filing)
+            self.post_message(self.FilingParsed(filing))
+
+    def on_colt_app_filings_found(self, message: FilingsFound) -> None:
+        self.library.add_pending(message.paths)
+        self._main.filing_list.refresh_entries()
+        self._main.loading_progress(*self.library.progress)
+
+    def on_colt_app_filing_parsed(self, message: FilingParsed) -> None:
+        entry = self.library.add(message.filing)
+        self._main.filing_arrived(entry)
+        self._main.loading_progress(*self.library.progress)
+
+    @property
+    def _main(self) -> MainScreen:
+        """The main screen (the bottom of the screen stack)."""
+        return self.screen_stack[0]
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy text to the clipboard (OSC 52) and keep it in `last_copied` for tests."""
+        self.last_copied = text
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied the {what} as TSV ({text.count(chr(10))} lines).")
+
+    def export_grid(self, grid, stem: str) -> None:
+        """Ask where to write a grid as CSV, then write it in a worker."""
+        from .data.export import default_target
+        from .screens.export import ExportDialog
+
+        target = default_target(stem, self.library.roots)
+        self.push_screen(ExportDialog(target, self.library.roots), lambda path: self._export_to(grid, path))
+
+    def _export_to(self, grid, path) -> None:
+        if path is not None:
+            self.write_export(grid, path)
+
+    @work(thread=True, group="export")
+    def write_export(self, grid, path: Path) -> None:
+        """Write the CSV off the event loop and report the outcome."""
+        from .data.export import write_csv
+
+        try:
+            rows = write_csv(grid, path)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Could not write {path}: {error.strerror}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"Wrote {rows} rows to {path}")
+
+    def get_system_commands(self, screen):
+        """The system commands plus every key binding of the current screen."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.description and binding.action not in seen and active.enabled:
+                seen.add(binding.action)
+                shown = self.get_key_display(binding)
+                yield SystemCommand(binding.description, escape(f"key: {shown}"),
+                                    partial(self._run, active.node, binding.action))
+
+    def _run(self, node, action: str) -> None:
+        """Run an action on the node that binds it."""
+        self.call_later(self.run_action, action, node)
+
+
+def build_app(paths: list[str]) -> ColtApp:
+    """The browser over files and folders; shared by the command line and the tests."""
+    return ColtApp(paths)
 
 
 def run_app(paths: list[str]) -> int:
-    """Open the browser on the given paths."""
-    print("colt-tui: the browser is not built yet; use 'colt-tui tables', 'outline', 'facts' or 'check'.", file=sys.stderr)
-    return 2
+    """Open the browser on the given paths and return the exit code."""
+    build_app(paths).run()
+    return 0

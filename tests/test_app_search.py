@@ -1,0 +1,49 @@
+"""Line-item search: hits update as you type; enter opens the hit's table on its row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.app import build_app
+from tui.screens.search import SearchScreen
+
+FILINGS = Path(__file__).resolve().parents[1] / "filings"
+
+
+async def test_search_ebitda_and_land_on_the_row():
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"ebit")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        partial_hits = len(search.hits)
+        await pilot.press(*"da")
+        labels = [hit.item.label for hit in search.hits]
+        assert labels[:2] == ["EBITDA (1)", "EBITDA"] and partial_hits >= 2
+        shown = search.query_one("#search-hits").get_option_at_index(1).prompt.plain
+        assert "EBITDA" in shown and "2004-07-21" in shown and "5b. EBITDA reconciliation" in shown
+        assert "84,724" in shown
+        chosen = search.hits[1].item
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        main = app.screen
+        assert main.content.table_index == chosen.table_index == 13
+        grid = main.content.statement.grid
+        assert grid.cursor_row == chosen.row_index
+        assert main.content.table.rows[grid.cursor_row].label == "EBITDA"
+        assert main.focused is grid
+        assert main.outline.cursor_node.data.table_index == 13
+
+
+async def test_synonym_hit_shows_the_printed_label():
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"revenue")
+        prompt = app.screen.query_one("#search-hits").get_option_at_index(0).prompt.plain
+        assert prompt.startswith("Turnover") and "≈ turnover" in prompt
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)

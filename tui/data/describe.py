@@ -1,0 +1,51 @@
+"""Words about a statement table: column headings, failing cells and a detail line per cell."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .numbers import plain
+from .text import safe_text
+
+
+def column_header(column, width: int = 14) -> list[str]:
+    """Header lines for a column: period, unit, then the qualifier wrapped to the column."""
+    if column.period is None:
+        return [safe_text(part) for part in column.label[-3:]] or [f"column {column.index}"]
+    lines = [column.period.describe()]
+    if column.unit_text:
+        lines.append(column.unit_text)
+    if column.qualifier:
+        lines += textwrap.wrap(safe_text(column.qualifier), max(width, len(lines[0])))
+    return lines
+
+
+def failed_cells(table) -> dict[tuple[int, int], object]:
+    """The checks that do not foot, keyed by their target (row, column)."""
+    return {check.target: check for check in table.checks if not check.ok}
+
+
+def check_text(check) -> str:
+    """'does not foot: printed 10, computed 12, difference -2 (description)'."""
+    return (f"does not foot: printed {plain(check.printed)}, computed {plain(check.computed)}, "
+            f"difference {check.difference:+,.10g} ({safe_text(check.description)})")
+
+
+def cell_detail(table, row_index: int, column_index: int | None) -> str:
+    """One line about the cell under the cursor: label, column, value, source line, check."""
+    row = table.rows[row_index]
+    label = safe_text(row.display_label)
+    if row.group:
+        label = f"{safe_text(row.group_text)} > {label}"
+    if column_index is None:
+        failing = [check for (r, _), check in failed_cells(table).items() if r == row_index]
+        note = f" · {len(failing)} cell(s) do not foot" if failing else ""
+        return f"{label} · line {row.line}{note}"
+    column = table.columns[column_index]
+    heading = " ".join(column_header(column, 80))
+    cell = row.cell(column_index)
+    if cell is None:
+        return f"{label} · {heading} · (blank)"
+    text = f"{label} · {heading} · {safe_text(cell.raw)} = {plain(cell.value)} ({cell.kind}) · line {cell.line}"
+    check = failed_cells(table).get((row_index, column_index))
+    return f"{text} · {check_text(check)}" if check else text

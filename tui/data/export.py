@@ -1,0 +1,105 @@
+"""What the browser exports: tables, comparisons and series as grids, to CSV or TSV text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .compare import change_text, column_text
+from .numbers import plain
+from .text import safe_text
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A header and rows of plain text, ready for CSV or the clipboard."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def to_tsv(self, rows: list[int] | None = None, header: bool = True) -> str:
+        """Tab-separated text of the chosen rows (all by default), with the header line."""
+        chosen = [self.rows[k] for k in rows] if rows is not None else list(self.rows)
+        lines = ([self.header] if header else []) + chosen
+        return "\n".join("\t".join(_tsv_field(value) for value in line) for line in lines) + "\n"
+
+    def to_csv(self) -> str:
+        """Comma-separated text with a header line."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(self.header)
+        writer.writerows(self.rows)
+        return buffer.getvalue()
+
+
+def _tsv_field(value: str) -> str:
+    """A field with tabs and newlines turned into spaces."""
+    return " ".join(str(value).replace("\t", " ").splitlines())
+
+
+def table_grid(table) -> Grid:
+    """A statement table: group and line item, then one column of plain values per column."""
+    header = ("group", "line_item") + tuple(f"{column_text(c)} [{c.label_text}]" for c in table.columns)
+    rows = []
+    for row in table.rows:
+        values = tuple(plain(cell.value) if cell else "" for cell in row.cells)
+        rows.append((safe_text(row.group_text), safe_text(row.display_label)) + values)
+    return Grid(tuple(safe_text(h) for h in header), tuple(rows))
+
+
+def comparison_grid(comparison) -> Grid:
+    """A comparison: line item, both values, change and % change, in printed units."""
+    header = ("group", "line_item", column_text(comparison.current), column_text(comparison.prior), "change", "change_percent")
+    scale = comparison.current.scale
+    rows = []
+    for line in comparison.lines:
+        row = comparison.table.rows[line.row_index]
+        values = [plain(cell.value) if cell else "" for cell in (line.current, line.prior)]
+        change, _ = change_text(line, scale, scale)
+        pct = "" if line.change_percent is None else f"{line.change_percent:.4f}".rstrip("0").rstrip(".")
+        rows.append((safe_text(row.group_text), safe_text(line.label), *values,
+                     plain(line.change) if change else "", pct))
+    return Grid(tuple(safe_text(h) for h in header), tuple(rows))
+
+
+def series_grid(series) -> Grid:
+    """A series: period end, months, value in the series unit, whether derived, and source."""
+    header = ("line_item", "period_end", "months", "unit", "value", "derived", "source")
+    rows = tuple(
+        (safe_text(series.label), p.end.isoformat(), str(p.months), series.unit, plain(p.value),
+         "yes" if p.derived else "", safe_text(p.source))
+        for p in series.points
+    )
+    return Grid(header, rows)
+
+
+def refusal(target: Path, roots: list[str]) -> str | None:
+    """Why a file may not be written at `target` (inside a filings folder, a folder, no parent)."""
+    target = target.expanduser().resolve()
+    for root in roots:
+        folder = Path(root).resolve()
+        folder = folder if folder.is_dir() else folder.parent
+        if target == folder or folder in target.parents:
+            return f"refusing to write inside the filings folder {root}"
+    if target.is_dir():
+        return f"{target} is a folder; give a file name"
+    if not target.parent.is_dir():
+        return f"no such folder: {target.parent}"
+    return None
+
+
+def default_target(stem: str, roots: list[str], cwd: Path | None = None) -> Path:
+    """A CSV path in the working directory (home instead if that is a filings folder)."""
+    folder = (cwd or Path.cwd()).resolve()
+    if refusal(folder / "x.csv", roots):
+        folder = Path.home()
+    safe_stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem).strip("_") or "export"
+    return folder / f"{safe_stem}.csv"
+
+
+def write_csv(grid: Grid, target: Path) -> int:
+    """Write the grid as UTF-8 CSV; returns the number of data rows written."""
+    target.expanduser().write_text(grid.to_csv(), encoding="utf-8")
+    return len(grid.rows)

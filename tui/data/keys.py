@@ -1,0 +1,36 @@
+"""The browser's keys, one table shared by the help screen and docs/BROWSER.md."""
+
+from __future__ import annotations
+
+KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Anywhere", "tab / shift+tab", "next / previous pane"),
+    ("Anywhere", "↑ ↓ / j k", "move up / down (h l or ← → sideways in tables)"),
+    ("Anywhere", "g / G", "first / last line"),
+    ("Anywhere", "? / F1", "this help"),
+    ("Anywhere", "ctrl+p", "command palette: every action, jump to any table or section"),
+    ("Anywhere", "q", "quit"),
+    ("Anywhere", "escape", "close a screen or dialog; clear the filter or find bar"),
+    ("Main screen", "enter", "open: filing → outline, outline item → content pane"),
+    ("Main screen", "/", "search the line items of every loaded filing"),
+    ("Main screen", "f", "find text in the open filing"),
+    ("Main screen", "n / N", "next / previous find match"),
+    ("Main screen", "[ / ]", "previous / next table of the filing"),
+    ("On a table", "c", "compare two periods of the table"),
+    ("On a table", "s", "series of the highlighted row across all filings"),
+    ("On a table", "e", "export the table to CSV"),
+    ("On a table", "y / Y", "copy the row / the whole table as TSV"),
+    ("Filing list", "shift+tab, type", "filter the list in the box above it; enter returns to the list"),
+    ("Search", "type, ↑ ↓, enter", "hits update as you type; enter opens the table on that row"),
+    ("Compare", "o", "sort by change / as printed"),
+    ("Compare", "] / [", "next / previous largest move"),
+    ("Compare", "p", "pick other periods"),
+    ("Compare", "u", "printed units / common scale (GBP'000 ↔ GBP m)"),
+    ("Compare, Series", "e / y / Y", "export to CSV / copy the row / copy everything as TSV"),
+)
+
+
+def markdown_table() -> str:
+    """The keys as a Markdown table."""
+    lines = ["| where | key | does |", "| --- | --- | --- |"]
+    lines += [f"| {where} | `{key}` | {what} |" for where, key, what in KEYS]
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""One line item across every period of every loaded filing, with derived quarters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .compare import figure, qualifier_rank, unit_text
+from .numbers import decimals_of
+from .text import normalise_label
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period's value; `source` says where it was printed, or how it was derived."""
+
+    end: date
+    months: int
+    value: float
+    text: str
+    source: str
+    derived: bool = False
+
+    @property
+    def period(self) -> str:
+        """'3M to 2004-06-30' or 'at 2004-06-30'."""
+        return f"at {self.end.isoformat()}" if self.months == 0 else f"{self.months}M to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Series:
+    """A line item's points in one currency and scale, ordered by length then end date."""
+
+    label: str
+    currency: str | None
+    scale: int
+    kind: str
+    points: tuple[Point, ...]
+
+    @property
+    def unit(self) -> str:
+        """The unit every value is given in."""
+        return unit_text(self.currency, self.scale)
+
+    def chart_points(self) -> list[Point]:
+        """The points worth charting: quarters when there are two, else the commonest length."""
+        counts = Counter(point.months for point in self.points)
+        if counts[3] >= 2:
+            months = 3
+        else:
+            months = counts.most_common(1)[0][0] if counts else 0
+        return sorted((p for p in self.points if p.months == months), key=lambda p: p.end)
+
+
+def shift_months(day: date, months: int) -> date:
+    """The date `months` later (or earlier), month ends kept as month ends."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _month_end(year, month + 1)
+    at_end = day.day == _month_end(day.year, day.month)
+    return date(year, month + 1, last if at_end else min(day.day, last))
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following.toordinal() - date(year, month, 1).toordinal())
+
+
+def build_series(filings, table, row, column_index: int | None = None) -> Series:
+    """The row's line item across the filings, in the currency and scale of the chosen column."""
+    columns = [c for c in table.columns if c.period is not None and row.cell(c.index) is not None]
+    if column_index is not None and row.cell(column_index) is not None and table.columns[column_index].period:
+        anchor = table.columns[column_index]
+    else:
+        currencies = Counter(c.currency for c in columns)
+        anchor = max(columns, key=lambda c: (currencies[c.currency], -qualifier_rank(c.qualifier)), default=None)
+    if anchor is None:
+        return Series(row.display_label, None, 1, "", ())
+    kind = row.cell(anchor.index).kind
+    best = _best_points(filings, table, row, anchor, kind)
+    points = list(best.values())
+    if kind == "amount":
+        points += derived_quarters(points, decimals_of(row.cell(anchor.index).raw))
+    points.sort(key=lambda p: (p.months, p.end))
+    return Series(row.display_label, anchor.currency, anchor.scale, kind, tuple(points))
+
+
+def _best_points(filings, table, row, anchor, kind) -> dict:
+    """One printed point per period: from the same table first, then finest scale, newest filing."""
+    wanted = normalise_label(row.label)
+    chosen: dict[tuple, tuple] = {}
+    for filing in filings:
+        for other in filing.tables:
+            for candidate in other.rows:
+                if not candidate.label or normalise_label(candidate.label) != wanted:
+                    continue
+                for column in other.columns:
+                    cell = candidate.cell(column.index)
+                    if cell is None or column.period is None or column.currency != anchor.currency or cell.kind != kind:
+                        continue
+                    key = (column.period.end, column.period.months)
+                    date_key = -(filing.date.toordinal() if filing.date else 0)
+                    rank = (other is not table, other.title != table.title, qualifier_rank(column.qualifier),
+                            column.scale, date_key)
+                    if key not in chosen or rank < chosen[key][0]:
+                        value = cell.value * column.scale / anchor.scale if kind == "amount" else cell.value
+                        source = f"{filing.name} · table {other.index} · {other.title}"
+                        if column.qualifier:
+                            source += f" · {column.qualifier}"
+                        chosen[key] = (rank, Point(key[0], key[1], value, cell.raw, source))
+    return {key: point for key, (_, point) in chosen.items()}
+
+
+def derived_quarters(points: list[Point], decimals: int) -> list[Point]:
+    """Three-month periods not printed but implied: H1 − Q2 = Q1, H1 − Q1 = Q2, 9M − 6M = Q3."""
+    known = {(p.end, p.months) for p in points}
+    found: dict[tuple, Point] = {}
+    for longer in points:
+        for shorter in points:
+            if longer.months - shorter.months != 3 or shorter.months == 0:
+                continue
+            value = longer.value - shorter.value
+            how = f"{longer.period} − {shorter.period}"
+            if shorter.end == longer.end:
+                key = (shift_months(longer.end, -shorter.months), 3)
+            elif shift_months(shorter.end, -shorter.months) == shift_months(longer.end, -longer.months):
+                key = (longer.end, 3)
+            else:
+                continue
+            if key not in known and key not in found:
+                found[key] = Point(key[0], 3, value, figure(value, decimals), f"derived: {how}", True)
+    return list(found.values())

@@ -1,0 +1,193 @@
+"""Compare two periods of a table: values side by side, change, % change, largest moves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..data.compare import Comparison, change_text, common_scale, compare, default_pair, figure, scaled, unit_text
+from ..data.describe import column_header
+from ..data.export import comparison_grid
+from ..data.text import safe_text
+from ..widgets.statement_table import HEADING, NEGATIVE, SUBTOTAL
+
+
+class CompareScreen(Screen):
+    """One table's two columns compared; sortable, with jumps between the largest moves."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("o", "toggle_sort", "Sort by change"),
+        Binding("right_square_bracket", "next_move", "Next move"),
+        Binding("left_square_bracket", "previous_move", "Prev move"),
+        Binding("p", "pick_periods", "Periods"),
+        Binding("u", "toggle_units", "Units"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy_row", "Copy row"),
+        Binding("Y", "copy_table", "Copy table", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, filing, table) -> None:
+        super().__init__()
+        self.filing = filing
+        self.table = table
+        self.comparison: Comparison = compare(table, *default_pair(table))
+        self.by_change = False
+        self.display_scale = self.comparison.current.scale
+        self.move_rank = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="compare-title")
+        yield DataTable(cursor_type="row", fixed_columns=1, id="compare-table")
+        yield Static(id="compare-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.render_comparison()
+        self.grid.focus()
+
+    @property
+    def grid(self) -> DataTable:
+        """The comparison table widget."""
+        return self.query_one("#compare-table", DataTable)
+
+    @property
+    def line_index(self) -> int | None:
+        """The comparison line under the cursor."""
+        if not self.grid.row_count:
+            return None
+        key = self.grid.coordinate_to_cell_key(self.grid.cursor_coordinate).row_key
+        return int(key.value)
+
+    def render_comparison(self) -> None:
+        """Fill the table from the comparison in the chosen order and scale."""
+        comparison, grid = self.comparison, self.grid
+        keep = self.line_index
+        grid.clear(columns=True)
+        current, prior = comparison.current, comparison.prior
+        headers = [self._header(current), self._header(prior), ["Change"], ["% change"]]
+        depth = max(len(lines) for lines in headers)
+        grid.header_height = depth
+        grid.add_column(Text("\n" * (depth - 1) + "Line item", style="bold"), width=44, key="label")
+        for key, lines in zip(("current", "prior", "change", "percent"), headers):
+            grid.add_column(Text("\n".join([""] * (depth - len(lines)) + lines), justify="right", style="bold"), key=key)
+        for k in comparison.order(self.by_change):
+            grid.add_row(*self._cells(comparison.lines[k]), key=str(k))
+        if keep is not None:
+            grid.move_cursor(row=grid.get_row_index(str(keep)), animate=False)
+        sort = "by change" if self.by_change else "as printed"
+        title = f"{safe_text(self.table.title)} ({self.filing.name}) · {comparison.title} · sorted {sort}"
+        self.query_one("#compare-title", Static).update(Content(title))
+
+    def _header(self, column) -> list[str]:
+        """Header lines of a value column, in the unit shown."""
+        lines = column_header(column)
+        if self.display_scale != column.scale and column.unit_text in lines:
+            lines[lines.index(column.unit_text)] = unit_text(column.currency, self.display_scale)
+        return lines
+
+    def _cells(self, line) -> list[Text]:
+        """The label, both values, change and % change of a line, styled."""
+        style = HEADING if line.kind == "heading" else SUBTOTAL if line.kind == "subtotal" else ""
+        cells = [Text("  " * line.depth + safe_text(line.label), style=style, no_wrap=True, overflow="ellipsis")]
+        for cell, column in ((line.current, self.comparison.current), (line.prior, self.comparison.prior)):
+            cells.append(self._value(cell, column))
+        change, pct = change_text(line, self.comparison.current.scale, self.display_scale)
+        colour = "" if not line.change else ("green" if line.change > 0 else NEGATIVE)
+        cells += [Text(change, style=colour, justify="right"), Text(pct, style=colour, justify="right")]
+        return cells
+
+    def _value(self, cell, column) -> Text:
+        """A value as printed, or moved to the common scale."""
+        if cell is None:
+            return Text("")
+        if self.display_scale == column.scale or cell.kind != "amount":
+            shown = safe_text(cell.raw)
+        else:
+            value, decimals = scaled(cell.value, cell.kind, column.scale, self.display_scale, 0)
+            shown = figure(value, decimals)
+        return Text(shown, style=NEGATIVE if cell.value < 0 else "", justify="right")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        index = self.line_index
+        if index is None:
+            return
+        line = self.comparison.lines[index]
+        change, pct = change_text(line, self.comparison.current.scale, self.comparison.current.scale)
+        moves = self.comparison.largest_moves()
+        rank = f" · move {moves.index(index) + 1} of {len(moves)} by size" if index in moves else ""
+        text = f"{safe_text(line.label)}: {change or 'no change'} {pct}{rank} · line {self.table.rows[line.row_index].line}"
+        self.query_one("#compare-detail", Static).update(Content(text))
+
+    def action_toggle_sort(self) -> None:
+        """Sort by absolute change, or back to the printed order."""
+        self.by_change = not self.by_change
+        self.render_comparison()
+
+    def action_toggle_units(self) -> None:
+        """Switch between the printed units and the common scale."""
+        printed = self.comparison.current.scale
+        self.display_scale = common_scale(printed) if self.display_scale == printed else printed
+        self.render_comparison()
+
+    def action_next_move(self) -> None:
+        """Go to the next largest move."""
+        self._jump(+1)
+
+    def action_previous_move(self) -> None:
+        """Go to the previous (larger) move."""
+        self._jump(-1)
+
+    def _jump(self, step: int) -> None:
+        moves = self.comparison.largest_moves()
+        if not moves:
+            return
+        self.move_rank = (self.move_rank + step) % len(moves)
+        self.grid.move_cursor(row=self.grid.get_row_index(str(moves[self.move_rank])), animate=False)
+
+    def action_pick_periods(self) -> None:
+        """Choose two other columns to compare."""
+        from .periods import PeriodPicker
+
+        self.app.push_screen(PeriodPicker(self.table), self._periods_picked)
+
+    def _periods_picked(self, pair) -> None:
+        if pair is not None:
+            self.comparison = compare(self.table, *pair)
+            self.display_scale, self.move_rank = self.comparison.current.scale, -1
+            self.render_comparison()
+
+    def action_export(self) -> None:
+        """Export the comparison to CSV."""
+        self.app.export_grid(comparison_grid(self.comparison), f"{Path(self.filing.name).stem}_table{self.table.index}_compare")
+
+    def action_copy_row(self) -> None:
+        """Copy the highlighted line as TSV."""
+        if self.line_index is not None:
+            self.app.copy_text(comparison_grid(self.comparison).to_tsv([self.line_index]), "row")
+
+    def action_copy_table(self) -> None:
+        """Copy the whole comparison as TSV."""
+        self.app.copy_text(comparison_grid(self.comparison).to_tsv(), "comparison")
+
+    def action_cursor_down(self) -> None:
+        self.grid.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.grid.action_cursor_up()
+
+    def action_first(self) -> None:
+        self.grid.action_scroll_top()
+
+    def action_last(self) -> None:
+        self.grid.action_scroll_bottom()

@@ -1,0 +1,79 @@
+"""Find-in-text for the main screen: the find bar, n / N, and matches shown in their section."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from textual.widgets import Input
+
+from ..data.find import deepest_section, find_all, step
+
+
+class Finder:
+    """Mixed into the main screen: searches the open filing's lines and steps through matches."""
+
+    find_query = ""
+    find_matches: list = []
+    find_current = None
+
+    def action_find(self) -> None:
+        """Show the find bar."""
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.focus()
+
+    def close_find(self) -> None:
+        """Hide the find bar and its highlights."""
+        self.query_one("#find", Input).display = False
+        self.find_query, self.find_matches, self.find_current = "", [], None
+        self.content.text_view.set_matches([], None)
+        if self.content.focus_target is not None:
+            self.content.focus_target.focus()
+
+    def run_find(self, query: str) -> None:
+        """Find every match in the open filing and go to the first one after the view."""
+        filing = self.content.filing
+        if filing is None or filing.error:
+            self.notify("Open a filing first.", severity="warning")
+            return
+        self.find_query, self.find_matches, self.find_current = query, find_all(filing.lines, query), None
+        self._go_to_match(True)
+        self.content.text_view.focus()
+
+    def action_find_next(self) -> None:
+        """Go to the next match."""
+        self._go_to_match(True)
+
+    def action_find_previous(self) -> None:
+        """Go to the previous match."""
+        self._go_to_match(False)
+
+    def _go_to_match(self, forward: bool) -> None:
+        """Step to a match, opening the section that holds it when it is out of view."""
+        if not self.find_query:
+            self.action_find()
+            return
+        if not self.find_matches:
+            self.set_status(f"no match for {self.find_query!r}")
+            self.notify(f"No match for {self.find_query!r}.", severity="warning")
+            return
+        view = self.content.text_view
+        start = view.first_line if self.content.current == "text" else 0
+        self.find_current = step(self.find_matches, self.find_current, forward, start)
+        line = self.find_current[0]
+        if self.content.current != "text" or not view.first_line <= line <= view.last_line:
+            filing = self.content.filing
+            section = deepest_section(filing, line) or SimpleNamespace(first_line=1, last_line=len(filing.lines))
+            self.content.show_section(filing, section)
+            self.outline.move_to(section=section)
+            self.refresh_bindings()
+        self.apply_find_highlights()
+        number = self.find_matches.index(self.find_current) + 1
+        self.set_status(f"match {number} of {len(self.find_matches)} for {self.find_query!r} (line {line})")
+
+    def apply_find_highlights(self) -> None:
+        """Highlight the matches that fall in the text shown."""
+        view = self.content.text_view
+        shown = [m for m in self.find_matches if view.first_line <= m[0] <= view.last_line]
+        current = self.find_current if self.find_current in shown else None
+        view.set_matches(shown, current)

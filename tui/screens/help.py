@@ -1,0 +1,30 @@
+"""The help screen: every key of the browser, from the same table as docs/BROWSER.md."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable
+
+from ..data.keys import KEYS
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of keys; escape, ? or F1 closes it."""
+
+    BINDINGS = [Binding("escape,question_mark,f1", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield DataTable(cursor_type="row", id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = "Keys (escape closes)"
+        table = self.query_one(DataTable)
+        table.add_columns(Text("Where"), Text("Key"), Text("Does"))
+        for where, key, what in KEYS:
+            table.add_row(Text(where, style="dim"), Text(key, style="bold"), Text(what))
+        table.focus()

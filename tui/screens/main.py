@@ -1,0 +1,263 @@
+"""The main screen: filing list and outline on the left, the content pane on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static, Tree
+
+from ..data.export import table_grid
+from ..widgets.content_pane import ContentPane
+from ..widgets.filing_list import FilingList
+from ..widgets.outline import Outline, OutlineItem
+from .finder import Finder
+
+NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table"}
+
+
+class MainScreen(Finder, Screen):
+    """Browse the open filings: pick a filing, then a section or table of its outline."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("f", "find", "Find"),
+        Binding("n", "find_next", "Next match", show=False),
+        Binding("N", "find_previous", "Previous match", show=False),
+        Binding("left_square_bracket", "previous_table", "Prev"),
+        Binding("right_square_bracket", "next_table", "Next table"),
+        Binding("c", "compare", "Compare"),
+        Binding("s", "series", "Series"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy_row", "Copy"),
+        Binding("Y", "copy_table", "Copy table", show=False),
+        Binding("escape", "clear", "Clear", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="sidebar"):
+                yield Input(placeholder="filter filings (type here)", id="filter")
+                yield FilingList(self.app.library, id="filings")
+                yield Outline(id="outline")
+            with Vertical(id="main-pane"):
+                yield ContentPane(id="content")
+                yield Input(placeholder="find in this filing; enter, then n / N", id="find")
+        with Horizontal(id="status"):
+            yield ProgressBar(id="progress", show_eta=False)
+            yield Static(id="status-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#filings").border_title = "Filings"
+        self.query_one("#outline").border_title = "Outline"
+        self.query_one("#content").border_title = "Content"
+        self.query_one(FilingList).focus()
+        self.app.load_filings()
+
+    @property
+    def filing_list(self) -> FilingList:
+        """The filing list."""
+        return self.query_one(FilingList)
+
+    @property
+    def outline(self) -> Outline:
+        """The outline tree."""
+        return self.query_one(Outline)
+
+    @property
+    def content(self) -> ContentPane:
+        """The content pane."""
+        return self.query_one(ContentPane)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_TABLE and self.content.table is None:
+            return None
+        return True
+
+    def loading_progress(self, done: int, total: int) -> None:
+        """Show parsing progress; hide the bar once everything is parsed."""
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        bar.display = done < total
+        failed = sum(1 for entry in self.app.library.entries() if entry.error)
+        text = f"parsing {done}/{total} files" if done < total else f"{total} files"
+        if failed:
+            text += f", {failed} unreadable"
+        self.set_status(text)
+
+    def set_status(self, text: str) -> None:
+        """Put a short message in the status line."""
+        self.query_one("#status-text", Static).update(Content(text))
+
+    def filing_arrived(self, entry) -> None:
+        """Relist the filings; open the highlighted one if nothing is open yet."""
+        self.filing_list.refresh_entries()
+        path = self.filing_list.highlighted_path
+        if path and (self.outline.filing is None and self.content.filing is None or path == entry.path):
+            self.open_filing(path)
+
+    def open_filing(self, path: str) -> None:
+        """Show a filing's outline and its first section (or its error)."""
+        entry = self.app.library.get(path)
+        if entry is None or not entry.loaded:
+            return
+        filing = entry.filing
+        self.outline.show(filing)
+        if filing.error:
+            self.content.show_message(f"✗ {entry.name} could not be parsed:\n\n{filing.error}", filing)
+        elif filing.sections:
+            self.content.show_section(filing, filing.sections[0])
+        else:
+            self.content.show_message(f"{entry.name}: no sections found", filing)
+        self.refresh_bindings()
+
+    def open_item(self, item: OutlineItem) -> None:
+        """Show an outline item in the content pane."""
+        filing = self.outline.filing
+        if item.table_index is not None:
+            self.content.show_table(filing, item.table_index)
+        elif item.section is not None:
+            self.content.show_section(filing, item.section)
+            self.apply_find_highlights()
+        self.refresh_bindings()
+
+    def show_table(self, path: str, table_index: int, row_index: int | None = None) -> None:
+        """Open a filing's table (from search or the palette) and focus it."""
+        self._select_filing(path)
+        self.content.show_table(self.outline.filing, table_index, row_index)
+        self.outline.move_to(table_index=table_index)
+        self.content.statement.grid.focus()
+        self.refresh_bindings()
+
+    def show_section(self, path: str, section) -> None:
+        """Open a filing's section (from the palette) and focus its text."""
+        self._select_filing(path)
+        self.content.show_section(self.outline.filing, section)
+        self.outline.move_to(section=section)
+        self.apply_find_highlights()
+        self.content.text_view.focus()
+        self.refresh_bindings()
+
+    def _select_filing(self, path: str) -> None:
+        """Put the list cursor on a filing and show its outline, without reopening its first section."""
+        if self.filing_list.highlighted_path == path and self.outline.filing is not None:
+            return
+        if path not in self.filing_list.paths:
+            self.query_one("#filter", Input).value = ""
+            self.filing_list.filter_text = ""
+        with self.filing_list.prevent(FilingList.FilingHighlighted):
+            self.filing_list.highlighted = self.filing_list.paths.index(path)
+        self.outline.show(self.app.library.get(path).filing)
+
+    def on_filing_list_filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
+        self.open_filing(event.path)
+
+    def on_filing_list_filing_chosen(self, event: FilingList.FilingChosen) -> None:
+        self.outline.focus()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data is not None:
+            self.open_item(event.node.data)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        if event.node.data is not None:
+            self.open_item(event.node.data)
+            if self.content.focus_target is not None:
+                self.content.focus_target.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.filing_list.filter_text = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.filing_list.focus()
+        elif event.input.id == "find":
+            self.run_find(event.value)
+
+    def action_clear(self) -> None:
+        """Close the find bar, or clear the filter."""
+        find = self.query_one("#find", Input)
+        if find.display:
+            self.close_find()
+        elif self.focused is self.query_one("#filter"):
+            self.query_one("#filter", Input).value = ""
+            self.filing_list.focus()
+
+    def action_search(self) -> None:
+        """Open the line-item search."""
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.app.index), self._search_done)
+
+    def _search_done(self, hit) -> None:
+        if hit is not None:
+            self.show_table(hit.item.filing_path, hit.item.table_index, hit.item.row_index)
+
+    def action_next_table(self) -> None:
+        """Open the next table of the filing."""
+        self._step_table(+1)
+
+    def action_previous_table(self) -> None:
+        """Open the previous table of the filing."""
+        self._step_table(-1)
+
+    def _step_table(self, direction: int) -> None:
+        filing = self.outline.filing
+        if filing is None or filing.error or not filing.tables:
+            self.notify("This filing has no tables.", severity="warning")
+            return
+        tables, index = filing.tables, self.content.table_index
+        if index is not None:
+            target = index + direction
+        else:
+            line = self.content.section.first_line if self.content.section else 1
+            if direction > 0:
+                target = next((t.index for t in tables if t.first_line >= line), len(tables) - 1)
+            else:
+                target = next((t.index for t in reversed(tables) if t.first_line < line), 0)
+        target = min(max(target, 0), len(tables) - 1)
+        self.show_table(filing.path, target)
+
+    def action_compare(self) -> None:
+        """Compare two periods of the open table."""
+        from ..data.compare import default_pair
+        from .compare import CompareScreen
+
+        table = self.content.table
+        if default_pair(table) is None:
+            self.notify("No two columns of equal length and currency to compare in this table.", severity="warning")
+            return
+        self.app.push_screen(CompareScreen(self.content.filing, table))
+
+    def action_series(self) -> None:
+        """Show the highlighted row across every period of every loaded filing."""
+        from ..data.series import build_series
+        from .series import SeriesScreen
+
+        grid = self.content.statement.grid
+        row = self.content.table.rows[grid.row_index] if grid.row_index is not None else None
+        if row is None or not any(row.cells):
+            self.notify("Put the cursor on a row with values.", severity="warning")
+            return
+        series = build_series(self.app.library.filings(), self.content.table, row, grid.column_index)
+        self.app.push_screen(SeriesScreen(series))
+
+    def action_export(self) -> None:
+        """Export the open table to CSV."""
+        from pathlib import Path
+
+        stem = f"{Path(self.content.filing.name).stem}_table{self.content.table_index}"
+        self.app.export_grid(table_grid(self.content.table), stem)
+
+    def action_copy_row(self) -> None:
+        """Copy the highlighted row as TSV."""
+        grid = self.content.statement.grid
+        self.app.copy_text(table_grid(self.content.table).to_tsv([grid.row_index]), "row")
+
+    def action_copy_table(self) -> None:
+        """Copy the whole table as TSV."""
+        self.app.copy_text(table_grid(self.content.table).to_tsv(), "table")

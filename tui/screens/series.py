@@ -1,0 +1,99 @@
+"""A line item across every period of every loaded filing: a table and a small text chart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..data.chart import bars, sparkline
+from ..data.compare import figure
+from ..data.export import series_grid
+from ..data.numbers import decimals_of
+from ..data.series import Series
+from ..data.text import safe_text
+from ..widgets.statement_table import NEGATIVE
+
+DERIVED_MARK = "Δ"
+
+
+class SeriesScreen(Screen):
+    """The points of a series, derived quarters marked Δ, with bars and a sparkline."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy_row", "Copy row"),
+        Binding("Y", "copy_table", "Copy series", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, series: Series) -> None:
+        super().__init__()
+        self.series = series
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="series-title")
+        with VerticalScroll(id="series-body"):
+            yield DataTable(cursor_type="row", id="series-table")
+            yield Static(id="series-chart")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        series = self.series
+        derived = sum(point.derived for point in series.points)
+        title = f"Series: {safe_text(series.label)} · {series.unit or 'no unit'} · {len(series.points)} periods"
+        if derived:
+            title += f" · {derived} derived ({DERIVED_MARK})"
+        self.query_one("#series-title", Static).update(Content(title))
+        grid = self.query_one(DataTable)
+        grid.add_columns(Text("Period", style="bold"), Text("Value", style="bold", justify="right"),
+                         Text(" ", style="bold"), Text("Source", style="bold"))
+        for point in series.points:
+            style = "italic" if point.derived else ""
+            value = Text(safe_text(point.text), style=f"{style} {NEGATIVE if point.value < 0 else ''}".strip(),
+                         justify="right")
+            grid.add_row(Text(point.period, style=style), value, Text(DERIVED_MARK if point.derived else ""),
+                         Text(safe_text(point.source), style="dim"))
+        self.query_one("#series-chart", Static).update(Content(self.chart_text()))
+        grid.focus()
+
+    def chart_text(self) -> str:
+        """Bars for the chartable points (quarters when available) and a sparkline."""
+        points = self.series.chart_points()
+        if not points:
+            return "Nothing to chart."
+        decimals = max(decimals_of(point.text) for point in points)
+        labels = [f"{point.period}{' ' + DERIVED_MARK if point.derived else '  '}" for point in points]
+        lines = bars(labels, [p.value for p in points], [figure(p.value, decimals) for p in points], width=24)
+        lines += ["", f"trend  {sparkline([p.value for p in points])}", "",
+                  f"{DERIVED_MARK} derived (e.g. Q1 = 6M − Q2); ▒ negative"]
+        return "\n".join(safe_text(line) for line in lines)
+
+    def _row(self) -> int:
+        return self.query_one(DataTable).cursor_row
+
+    def action_export(self) -> None:
+        """Export the series to CSV."""
+        stem = "series_" + "".join(ch for ch in self.series.label if ch.isalnum() or ch == " ").strip().replace(" ", "_")
+        self.app.export_grid(series_grid(self.series), stem[:60])
+
+    def action_copy_row(self) -> None:
+        """Copy the highlighted point as TSV."""
+        if self.series.points:
+            self.app.copy_text(series_grid(self.series).to_tsv([self._row()]), "point")
+
+    def action_copy_table(self) -> None:
+        """Copy the whole series as TSV."""
+        self.app.copy_text(series_grid(self.series).to_tsv(), "series")
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()

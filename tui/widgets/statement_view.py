@@ -1,0 +1,58 @@
+"""A statement table with its title above and a detail line about the highlighted cell below."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from ..data.describe import cell_detail, failed_cells
+from ..data.text import safe_text
+from .statement_table import StatementTable
+
+
+class StatementView(Vertical):
+    """Title, table and detail line; the detail line shows why a marked cell does not foot."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="statement-title")
+        yield StatementTable(id="statement-table")
+        yield Static(id="statement-detail")
+
+    @property
+    def grid(self) -> StatementTable:
+        """The table widget."""
+        return self.query_one(StatementTable)
+
+    def show(self, filing, table, row_index: int | None = None) -> None:
+        """Show a table of a filing; with `row_index`, put the cursor on that row."""
+        failing = len(failed_cells(table))
+        title = f"{safe_text(table.title) or 'Table'} · {table.kind} · table {table.index} · lines {table.first_line}-{table.last_line}"
+        if failing:
+            title += f" · {failing} cell(s) do not foot (marked ≠)"
+        self.query_one("#statement-title", Static).update(Content(title))
+        self.filing = filing
+        self.grid.show(table, self.size.width or self.parent.size.width)
+        if row_index is not None:
+            self.grid.highlight_row(row_index)
+        self._update_detail()
+
+    def on_resize(self) -> None:
+        """Fit the label column to the new width, keeping the cursor."""
+        grid = self.grid
+        if grid.table is not None:
+            where = grid.cursor_coordinate
+            grid.show(grid.table, self.size.width)
+            grid.move_cursor(row=where.row, column=where.column, animate=False)
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        """Describe the cell under the cursor."""
+        grid = self.grid
+        text = ""
+        if grid.table is not None and grid.row_index is not None:
+            text = cell_detail(grid.table, grid.row_index, grid.column_index)
+        self.query_one("#statement-detail", Static).update(Content(text))
