@@ -138,7 +138,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
                 value_chunks.extend(_split_repeated(text, start, end, groups, regions))
         if not value_chunks:
             continue
-        claims = _claim(value_chunks, groups, regions)
+        claims = _claim(value_chunks, groups, regions, layout)
         merged: list[list[int]] = []
         for index, group in enumerate(groups):
             owner = claims.get(index)
@@ -208,33 +208,44 @@ def _split_repeated(text, start, end, groups, regions):
     return pieces
 
 
+def _centred_run(start: int, end: int, touched: list[int], groups, layout: Layout) -> list[int]:
+    """The run of touched groups whose printed extent is centred nearest the chunk."""
+    centre = (start + end) / 2
+    best: tuple[float, int, list[int]] | None = None
+    for i in range(len(touched)):
+        for j in range(i, len(touched)):
+            run = touched[i : j + 1]
+            left = layout.starts[groups[run[0]][0]]
+            right = layout.ends[groups[run[-1]][-1]]
+            key = (abs((left + right) / 2 - centre), len(run), run)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2]
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _claim(chunks, groups, regions) -> dict[int, int]:
-    """Which chunk (index) each group (index) falls under on one header line."""
+def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
+    """Which chunk (index) each group (index) falls under on one header line.
+
+    A chunk over several columns is centred over the ones it spans: of the runs of groups it
+    touches, it takes the run whose centre is nearest its own. Where two chunks want a group,
+    the one covering more of it wins.
+    """
     spans = [_span(group, regions) for group in groups]
-
-    def overlap(ci: int, gi: int) -> float:
-        return _overlap((chunks[ci][1], chunks[ci][2]), spans[gi])
-
-    best_group = {
-        ci: max(range(len(groups)), key=lambda gi: overlap(ci, gi)) for ci in range(len(chunks))
-    }
-    claims: dict[int, int] = {}
-    for gi in range(len(groups)):
-        ci = max(range(len(chunks)), key=lambda c: overlap(c, gi))
-        amount = overlap(ci, gi)
-        if amount <= 0:
+    wanted: dict[int, list[tuple[float, int]]] = {}
+    for ci, (_, start, end) in enumerate(chunks):
+        touched = [gi for gi in range(len(groups)) if _overlap((start, end), spans[gi]) > 0]
+        if not touched:
             continue
-        _, start, end = chunks[ci]
-        if amount >= min(3.0, 0.3 * (end - start)) or best_group[ci] == gi:
-            claims[gi] = ci
-    for ci in set(claims.values()):
-        members = [gi for gi, owner in claims.items() if owner == ci]
-        for gi in range(min(members), max(members) + 1):
-            claims.setdefault(gi, ci)
+        chosen = _centred_run(start, end, touched, groups, layout) if end - start > 4 else [
+            max(touched, key=lambda gi: _overlap((start, end), spans[gi]))
+        ]
+        for gi in chosen:
+            wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
+    claims = {gi: max(options)[1] for gi, options in wanted.items()}
     spanning = [ci for ci, (text, _, _) in enumerate(chunks) if _SPANNING.search(text) or _AT_DATE.match(text)]
     for gi in range(len(groups)):
         if gi in claims or not spanning:

@@ -73,6 +73,9 @@ class Line:
 _DIGIT_OR_NIL = re.compile(r"\d|-(?:-|0-|\s|$)|\bnil\b|\bNM\b|N/A|—|–", re.I)
 
 
+_MARK = re.compile(r"^\(\d\)$|^\([a-z]{1,4}\)$")
+
+
 class LazyLines:
     """The lines of a text, each classified only when first asked for."""
 
@@ -104,6 +107,8 @@ def classify(number: int, text: str) -> Line:
     if not _DIGIT_OR_NIL.search(stripped):
         return Line(number, text, TEXT, stripped, len(text) - len(text.lstrip()))
     label, label_start, values = split_line(text)
+    if values and not label and all(_MARK.match(token.raw) for token in values):
+        return Line(number, text, TEXT, stripped, len(text) - len(text.lstrip()))
     if values:
         return Line(number, text, DATA, label, label_start, tuple(values))
     return Line(number, text, TEXT, label, label_start)
