@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import ProgressBar
-
 from tui.app import build_app
 from tui.screens.help import HelpScreen
 from tui.widgets.filing_list import ERROR_MARK
@@ -65,8 +63,8 @@ async def test_folder_lists_three_filings_newest_first():
         assert "COLT TELECOM GROUP PLC ANNOUNCES RESULTS" in text
         assert "TRADING UPDATE FROM COLT TELECOM GROUP PLC" in text
         assert screen.content.current == "text" and screen.content.filing.name.startswith("000")
-        assert not screen.query_one(ProgressBar).display
-        assert "3 files" in rendered(screen.query_one("#status-text"))
+        status = screen.query_one("#status")
+        assert not status.parsing and rendered(status).strip() == "3 files"
 
 
 async def test_first_screen_paints_before_parsing_finishes():
@@ -110,7 +108,7 @@ async def test_bad_files_stay_in_list_with_error_mark(tmp_path):
         assert names[0] == "002_good.txt" and set(names[1:]) == {"empty.txt", "binary.txt"}
         listed = rendered(screen.filing_list)
         assert f"{ERROR_MARK} empty.txt" in listed and f"{ERROR_MARK} binary.txt" in listed
-        assert "2 unreadable" in rendered(screen.query_one("#status-text"))
+        assert "2 unreadable" in rendered(screen.query_one("#status"))
         screen.filing_list.highlighted = names.index("empty.txt")
         await pilot.pause()
         message = rendered(screen.content.query_one("#message"))
@@ -176,7 +174,7 @@ async def test_find_in_text_with_n_and_shift_n():
         assert screen.find_current > first
         await pilot.press("N")
         assert screen.find_current == first
-        assert "match 1 of" in rendered(screen.query_one("#status-text"))
+        assert "match 1 of" in rendered(screen.query_one("#status"))
         await pilot.press("escape")
         assert not screen.query_one("#find").display
 

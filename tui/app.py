@@ -13,7 +13,6 @@ from textual.markup import escape
 from textual.message import Message
 
 from .data.library import Library
-from .data.search import SearchIndex
 from .screens.main import MainScreen
 from .screens.palette import JumpProvider
 
@@ -49,7 +48,7 @@ class ColtApp(App):
         super().__init__()
         self.paths = [str(path) for path in paths]
         self.library = Library(self.paths)
-        self.index = SearchIndex()
+        self.index = None
         self.last_copied = ""
 
     def get_default_screen(self) -> MainScreen:
@@ -66,9 +65,16 @@ class ColtApp(App):
         Path(os.environ[FIRST_PAINT_ENV]).write_text(repr(time.time()))
         self.exit()
 
+    def start_loading(self) -> None:
+        """Create the search index and start parsing; called once the first frame is painted."""
+        from .data.search import SearchIndex
+
+        self.index = SearchIndex()
+        self.load_filings()
+
     @work(thread=True, exclusive=True, group="load")
     def load_filings(self) -> None:
-        """Parse every file the paths name, posting each result as it arrives; the main screen starts it."""
+        """Parse every file the paths name, indexing and posting each result as it arrives."""
         from parser import iter_filing_paths, load_filing
 
         found = [str(file) for path in self.paths for file in iter_filing_paths(path)]

@@ -16,15 +16,26 @@ class Finder:
     find_matches: list = []
     find_current = None
 
+    @property
+    def find_bar(self) -> Input:
+        """The find bar under the content pane, mounted hidden the first time it is wanted."""
+        bars = self.query("#find")
+        if bars:
+            return bars.first(Input)
+        bar = Input(placeholder="find in this filing; enter, then n / N", id="find")
+        bar.display = False
+        self.query_one("#main-pane").mount(bar)
+        return bar
+
     def action_find(self) -> None:
         """Show the find bar."""
-        find = self.query_one("#find", Input)
-        find.display = True
-        find.focus()
+        bar = self.find_bar
+        bar.display = True
+        self.call_after_refresh(bar.focus)
 
     def close_find(self) -> None:
         """Hide the find bar and its highlights."""
-        self.query_one("#find", Input).display = False
+        self.find_bar.display = False
         self.find_query, self.find_matches, self.find_current = "", [], None
         self.content.text_view.set_matches([], None)
         if self.content.focus_target is not None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static, Tree
+from textual.widgets import Footer, Input, Tree
 
-from ..data.export import table_grid
 from ..widgets.content_pane import ContentPane
 from ..widgets.filing_list import FilingList
 from ..widgets.outline import Outline, OutlineItem
+from ..widgets.status_line import StatusLine
 from .finder import Finder
 
 NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table"}
@@ -44,10 +43,7 @@ class MainScreen(Finder, Screen):
                 yield Outline(id="outline")
             with Vertical(id="main-pane"):
                 yield ContentPane(id="content")
-                yield Input(placeholder="find in this filing; enter, then n / N", id="find")
-        with Horizontal(id="status"):
-            yield ProgressBar(id="progress", show_eta=False)
-            yield Static(id="status-text")
+        yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -55,7 +51,7 @@ class MainScreen(Finder, Screen):
         self.query_one("#outline").border_title = "Outline"
         self.query_one("#content").border_title = "Content"
         self.query_one(FilingList).focus()
-        self.app.load_filings()
+        self.call_after_refresh(self.app.start_loading)
 
     @property
     def filing_list(self) -> FilingList:
@@ -78,19 +74,13 @@ class MainScreen(Finder, Screen):
         return True
 
     def loading_progress(self, done: int, total: int) -> None:
-        """Show parsing progress; hide the bar once everything is parsed."""
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=done)
-        bar.display = done < total
+        """Show parsing progress in the status line."""
         failed = sum(1 for entry in self.app.library.entries() if entry.error)
-        text = f"parsing {done}/{total} files" if done < total else f"{total} files"
-        if failed:
-            text += f", {failed} unreadable"
-        self.set_status(text)
+        self.query_one(StatusLine).show_progress(done, total, failed)
 
     def set_status(self, text: str) -> None:
         """Put a short message in the status line."""
-        self.query_one("#status-text", Static).update(Content(text))
+        self.query_one(StatusLine).say(text)
 
     def filing_arrived(self, entry) -> None:
         """Relist the filings; open the highlighted one if nothing is open yet."""
@@ -180,8 +170,7 @@ class MainScreen(Finder, Screen):
 
     def action_clear(self) -> None:
         """Close the find bar, or clear the filter."""
-        find = self.query_one("#find", Input)
-        if find.display:
+        if self.query("#find") and self.find_bar.display:
             self.close_find()
         elif self.focused is self.query_one("#filter"):
             self.query_one("#filter", Input).value = ""
@@ -250,14 +239,20 @@ class MainScreen(Finder, Screen):
         """Export the open table to CSV."""
         from pathlib import Path
 
+        from ..data.export import table_grid
+
         stem = f"{Path(self.content.filing.name).stem}_table{self.content.table_index}"
         self.app.export_grid(table_grid(self.content.table), stem)
 
     def action_copy_row(self) -> None:
         """Copy the highlighted row as TSV."""
+        from ..data.export import table_grid
+
         grid = self.content.statement.grid
         self.app.copy_text(table_grid(self.content.table).to_tsv([grid.row_index]), "row")
 
     def action_copy_table(self) -> None:
         """Copy the whole table as TSV."""
+        from ..data.export import table_grid
+
         self.app.copy_text(table_grid(self.content.table).to_tsv(), "table")

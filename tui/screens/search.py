@@ -28,7 +28,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         Binding("pageup", "move(-10)", "Page up", show=False),
     ]
 
-    def __init__(self, index: SearchIndex, query: str = "") -> None:
+    def __init__(self, index: SearchIndex | None, query: str = "") -> None:
         super().__init__()
         self.index = index
         self.query_text = query
@@ -59,12 +59,12 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def update_hits(self, query: str) -> None:
         """Search again and list the hits."""
-        self.hits = self.index.search(query) if query.strip() else []
+        self.hits = self.index.search(query) if query.strip() and self.index is not None else []
         hits = self.query_one(OptionList)
         hits.set_options([Option(hit_prompt(hit)) for hit in self.hits])
         if self.hits:
             hits.highlighted = 0
-        count = f"{len(self.hits)} hits" if query.strip() else f"{len(self.index)} line items indexed"
+        count = f"{len(self.hits)} hits" if query.strip() else f"{len(self.index or ())} line items indexed"
         self.query_one("#search-count", Static).update(Content(count))
 
     def action_move(self, step: int) -> None:

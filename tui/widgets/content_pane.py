@@ -7,12 +7,10 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
 from ..data.text import safe_text
-from .statement_view import StatementView
-from .text_view import TextView
 
 
 class ContentPane(ContentSwitcher):
-    """Switches between the text view, the statement view and a message."""
+    """Switches between a message, the text view and the statement view (mounted after the first paint)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(initial="message", **kwargs)
@@ -22,23 +20,45 @@ class ContentPane(ContentSwitcher):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Loading filings…"), id="message")
-        yield TextView(id="text")
-        yield StatementView(id="statement")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_views)
+
+    def _mount_views(self) -> None:
+        """Mount the text and statement views once the first frame is painted (unless exiting)."""
+        if self.is_attached:
+            self.text_view, self.statement
 
     @property
-    def text_view(self) -> TextView:
-        """The text view."""
-        return self.query_one(TextView)
+    def text_view(self):
+        """The text view, mounted the first time it is needed."""
+        from .text_view import TextView
+
+        views = self.query(TextView)
+        return views.first() if views else self._mount_hidden(TextView(id="text"))
 
     @property
-    def statement(self) -> StatementView:
-        """The statement view."""
-        return self.query_one(StatementView)
+    def statement(self):
+        """The statement view, mounted the first time it is needed (keeps DataTable off start-up)."""
+        from .statement_view import StatementView
+
+        views = self.query(StatementView)
+        return views.first() if views else self._mount_hidden(StatementView(id="statement"))
+
+    def _mount_hidden(self, view):
+        """Mount a view hidden; the switcher shows it when it becomes current."""
+        view.display = False
+        self.mount(view)
+        return view
 
     @property
     def focus_target(self):
         """The widget that takes focus when the pane is entered."""
-        return {"text": self.text_view, "statement": self.statement.grid}.get(self.current or "", None)
+        if self.current == "text":
+            return self.text_view
+        if self.current == "statement":
+            return self.statement.grid
+        return None
 
     def show_message(self, text: str, filing=None) -> None:
         """Show a plain message (a filing's error, or an empty state)."""
@@ -55,8 +75,9 @@ class ContentPane(ContentSwitcher):
     def show_table(self, filing, table_index: int, row_index: int | None = None) -> None:
         """Show a statement table, optionally with the cursor on a row."""
         self.filing, self.section, self.table_index = filing, None, table_index
+        statement = self.statement
         self.current = "statement"
-        self.statement.show(filing, filing.tables[table_index], row_index)
+        statement.show(filing, filing.tables[table_index], row_index)
 
     @property
     def table(self):

@@ -15,15 +15,16 @@ from .statement_table import StatementTable
 class StatementView(Vertical):
     """Title, table and detail line; the detail line shows why a marked cell does not foot."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="statement-title")
-        yield StatementTable(id="statement-table")
-        yield Static(id="statement-detail")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.title_line = Static(id="statement-title")
+        self.grid = StatementTable(id="statement-table")
+        self.detail_line = Static(id="statement-detail")
 
-    @property
-    def grid(self) -> StatementTable:
-        """The table widget."""
-        return self.query_one(StatementTable)
+    def compose(self) -> ComposeResult:
+        yield self.title_line
+        yield self.grid
+        yield self.detail_line
 
     def show(self, filing, table, row_index: int | None = None) -> None:
         """Show a table of a filing; with `row_index`, put the cursor on that row."""
@@ -31,7 +32,7 @@ class StatementView(Vertical):
         title = f"{safe_text(table.title) or 'Table'} · {table.kind} · table {table.index} · lines {table.first_line}-{table.last_line}"
         if failing:
             title += f" · {failing} cell(s) do not foot (marked ≠)"
-        self.query_one("#statement-title", Static).update(Content(title))
+        self.title_line.update(Content(title))
         self.filing = filing
         self.grid.show(table, self.size.width or self.parent.size.width)
         if row_index is not None:
@@ -55,4 +56,4 @@ class StatementView(Vertical):
         text = ""
         if grid.table is not None and grid.row_index is not None:
             text = cell_detail(grid.table, grid.row_index, grid.column_index)
-        self.query_one("#statement-detail", Static).update(Content(text))
+        self.detail_line.update(Content(text))

@@ -1,0 +1,119 @@
+"""Start-up benchmark: process start to first paint of `colt-tui filings/` against a hello-world Textual app.
+
+Method: each app runs in a pseudo-terminal (100x30) with COLT_TUI_FIRST_PAINT=<file>. When that
+variable is set, the app schedules `call_after_refresh` from `on_mount`; the callback runs right
+after the first screen refresh has been written, stores `time.time()` in the file and exits. The
+figure is that time minus the wall clock just before the process was spawned, so it covers
+interpreter start, imports, compose and the first paint (not shutdown). Runs alternate between
+the apps after one untimed warm-up each; medians are reported and the ratios are computed
+from medians measured in the same run. A third command, `python -c "from tui.app import
+run_app; ..."`, times the browser without the command line's own imports, to show where any
+gap lies.
+
+Usage: python benchmarks/startup.py [--runs N] [FILINGS_FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ENV_VAR = "COLT_TUI_FIRST_PAINT"
+
+HELLO = f'''
+import os, time
+from pathlib import Path
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello, world")
+
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+
+    def painted(self):
+        Path(os.environ["{ENV_VAR}"]).write_text(repr(time.time()))
+        self.exit()
+
+Hello().run()
+'''
+
+
+def colt_command(folder: str) -> list[str]:
+    """The installed console script if there is one, else `python -m tui`."""
+    script = Path(sys.executable).with_name("colt-tui")
+    return [str(script), folder] if script.exists() else [sys.executable, "-m", "tui", folder]
+
+
+def time_to_first_paint(command: list[str], columns: int = 100, lines: int = 30) -> float:
+    """Seconds from spawning `command` in a pseudo-terminal to the first paint it reports."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    with tempfile.TemporaryDirectory() as folder:
+        stamp = Path(folder) / "painted"
+        env = dict(os.environ, **{ENV_VAR: str(stamp), "TERM": "xterm-256color"})
+        drain = threading.Thread(target=_drain, args=(master,), daemon=True)
+        drain.start()
+        started = time.time()
+        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPO)
+        try:
+            process.wait(timeout=60)
+        finally:
+            os.close(slave)
+        if not stamp.exists():
+            raise RuntimeError(f"{command[0]} exited ({process.returncode}) without reporting a paint")
+        painted = float(stamp.read_text())
+    os.close(master)
+    return painted - started
+
+
+def _drain(master: int) -> None:
+    """Read and discard the terminal output so the app never blocks on a full pty."""
+    try:
+        while os.read(master, 65536):
+            pass
+    except OSError:
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default="filings")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    commands = {
+        "hello-world Textual app": [sys.executable, "-c", HELLO],
+        f"colt-tui {args.folder}": colt_command(args.folder),
+        "tui.app.run_app (no CLI)": [sys.executable, "-c", f"from tui.app import run_app; run_app([{args.folder!r}])"],
+    }
+    for command in commands.values():
+        time_to_first_paint(command)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, command in commands.items():
+            times[name].append(time_to_first_paint(command))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    hello = medians["hello-world Textual app"]
+    print(f"runs: {args.runs} each, interleaved, after one warm-up; pty 100x30; python {sys.version.split()[0]}")
+    for name, values in times.items():
+        print(f"{name:<26} median {medians[name] * 1000:6.1f} ms  (min {min(values) * 1000:.1f}, "
+              f"max {max(values) * 1000:.1f})  ratio {medians[name] / hello:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
