@@ -25,6 +25,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 SYNONYM_PENALTY = 0.95
 GROUP_PENALTY = 0.9
 CUTOFF = 72.0
+SYNONYM_CUTOFF = 88.0  # a synonym must match closely: it widens recall, not noise
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,10 @@ class SearchIndex:
         best: dict[int, Hit] = {}
         for text, via in expand_query(query):
             weight = 1.0 if via is None else SYNONYM_PENALTY
+            cutoff = CUTOFF if via is None else SYNONYM_CUTOFF
             for choices, factor in ((labels, 1.0), (grouped, GROUP_PENALTY)):
                 for _, score, index in process.extract(
-                    text, choices, scorer=fuzz.WRatio, limit=None, score_cutoff=CUTOFF
+                    text, choices, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff
                 ):
                     score *= weight * factor
                     if index not in best or score > best[index].score:

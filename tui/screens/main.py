@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -101,7 +103,7 @@ class MainScreen(Finder, Screen):
         elif filing.sections:
             self.content.show_section(filing, filing.sections[0])
         else:
-            self.content.show_message(f"{entry.name}: no sections found", filing)
+            self.content.show_section(filing, SimpleNamespace(first_line=1, last_line=len(filing.lines)))
         self.refresh_bindings()
 
     def open_item(self, item: OutlineItem) -> None:
@@ -197,7 +199,7 @@ class MainScreen(Finder, Screen):
     def _step_table(self, direction: int) -> None:
         filing = self.outline.filing
         if filing is None or filing.error or not filing.tables:
-            self.notify("This filing has no tables.", severity="warning")
+            self.set_status("This filing has no tables.")
             return
         tables, index = filing.tables, self.content.table_index
         if index is not None:

@@ -71,8 +71,11 @@ class SeriesScreen(Screen):
         decimals = max(decimals_of(point.text) for point in points)
         labels = [f"{point.period}{' ' + DERIVED_MARK if point.derived else '  '}" for point in points]
         lines = bars(labels, [p.value for p in points], [figure(p.value, decimals) for p in points], width=24)
-        lines += ["", f"trend  {sparkline([p.value for p in points])}", "",
-                  f"{DERIVED_MARK} derived (e.g. Q1 = 6M − Q2); ▒ negative"]
+        lines += ["", f"trend  {sparkline([p.value for p in points])}"]
+        legend = [f"{DERIVED_MARK} derived (e.g. Q1 = 6M − Q2)"] if any(p.derived for p in points) else []
+        legend += ["▒ negative"] if any(p.value < 0 for p in points) else []
+        if legend:
+            lines += ["", "; ".join(legend)]
         return "\n".join(safe_text(line) for line in lines)
 
     def _row(self) -> int:

@@ -88,7 +88,8 @@ def entry_prompt(entry: Entry) -> Text:
     if entry.error:
         text = Text(f"{ERROR_MARK} ", style="bold red")
         text.append(safe_text(entry.name), style="red")
-        text.append("\n  cannot be read", style="dim")
+        reason = entry.error.split(": ", 1)[-1] if entry.error.startswith(entry.name) else entry.error
+        text.append(f"\n  {safe_text(reason)}", style="dim")
         return text
     form = safe_text(entry.filing.form or "?")
     text = Text(f"{entry.date_text or '----------'}  {form}", style="bold")
