@@ -198,3 +198,15 @@ async def test_filter_help_and_palette():
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.content.table.title == "Consolidated Balance Sheet"
+
+
+async def test_palette_lists_the_screen_actions():
+    app = build_app([str(FILINGS / "001_e47b350a37731711.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.screen.show_table(str(FILINGS / "001_e47b350a37731711.txt"), 1)
+        await pilot.pause()
+        names = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Search", "Find", "Compare", "Series", "Export", "Copy", "Quit", "Help"):
+            assert wanted in names
+        assert "Cursor down" not in names

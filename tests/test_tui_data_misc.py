@@ -83,3 +83,12 @@ def test_data_and_parser_never_import_textual_or_rich():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_start_up_path_stays_light():
+    code = (
+        "import sys, tui.app; "
+        "print([m for m in ('pandas', 'numpy', 'rapidfuzz', 'parser', 'textual.widgets._data_table') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"

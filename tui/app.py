@@ -137,13 +137,16 @@ class ColtApp(App):
         self.call_from_thread(self.notify, f"Wrote {rows} rows to {path}")
 
     def get_system_commands(self, screen):
-        """The system commands plus every key binding of the current screen."""
-        yield from super().get_system_commands(screen)
-        seen = set()
+        """The system commands plus every key binding of the current screen and the app."""
+        system = list(super().get_system_commands(screen))
+        yield from system
+        seen = {command.title.casefold() for command in system}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.description and binding.action not in seen and active.enabled:
-                seen.add(binding.action)
+            own = active.node is screen or active.node is self
+            title = binding.description
+            if own and title and title.casefold() not in seen and active.enabled:
+                seen.add(title.casefold())
                 shown = self.get_key_display(binding)
                 yield SystemCommand(binding.description, escape(f"key: {shown}"),
                                     partial(self._run, active.node, binding.action))
