@@ -145,6 +145,7 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
     phase = "header"
     gap: list[Line] = []
     in_footnote = False
+    width = 0
     for line in lines[block.first : block.last + 1]:
         if line.kind == TAG or (block.tagged and is_marker_line(line.text)):
             if is_marker_line(line.text):
@@ -160,19 +161,21 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
         if phase == "header":
             if line.kind == DATA and not line.is_year_line:
                 phase = "body"
+                width = line.values[0].start
                 current.body.append(line)
             else:
                 current.band.append(line)
             continue
-        width = current.label_width
-        starts_table = _starts_header(line, width)
-        if starts_table:
+        if _starts_header(line, width):
             segments.append(current)
             before = gap if phase == "gap" else _trailing_titles(current)
             current = Segment(tagged=block.tagged, context=context, before=before)
             current.band.append(line)
-            phase, gap = "header", []
-        elif phase == "body":
+            phase, gap, width = "header", [], 0
+            continue
+        if line.kind == DATA:
+            width = min(width, line.values[0].start)
+        if phase == "body":
             if line.kind == TEXT and line.label_end > width + 1:
                 phase, gap = "gap", [line]
             else:

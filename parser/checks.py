@@ -17,6 +17,7 @@ from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Check, Column, Row
 _SUMMABLE = (AMOUNT, COUNT, NIL)
 _MAX_TERMS = 12
 _MAX_COLUMN_TERMS = 6
+_MAX_COLUMNS_CHECKED = 40
 _TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
@@ -117,14 +118,47 @@ def _group_window(target: _Numbers, sequence: list[_Numbers], width: int):
 
 
 def _match_window(target: _Numbers, sequence: list[_Numbers], width: int):
-    for length in range(2, min(_MAX_TERMS, len(sequence)) + 1):
-        window = sequence[-length:]
-        variants = [[1] * length] + ([[1] + [-1] * (length - 1)] if length <= 3 else [])
-        for signs in variants:
-            matched, mismatched = _holds(_evaluate(target, window, signs, width))
-            if matched and (mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched))):
-                return window, signs
+    """The shortest run of rows just above the target that sums to it (or, up to three rows,
+    whose first less the rest does). Sums grow one row at a time, so each length costs one pass."""
+    sums = [0.0] * width
+    slack = list(target.slack)
+    nonzero = [0] * width
+    present = [value is not None for value in target.values]
+    for length in range(1, min(_MAX_TERMS, len(sequence)) + 1):
+        term = sequence[-length]
+        for column in range(width):
+            if not present[column]:
+                continue
+            value = term.values[column]
+            if value is None:
+                present[column] = False
+                continue
+            sums[column] += value
+            slack[column] += term.slack[column]
+            nonzero[column] += value != 0
+        if length < 2:
+            continue
+        first = term.values
+        if _accept(target, sums, slack, nonzero, present, None, width):
+            return sequence[-length:], [1] * length
+        if length <= 3 and _accept(target, sums, slack, nonzero, present, first, width):
+            return sequence[-length:], [1] + [-1] * (length - 1)
     return None
+
+
+def _accept(target, sums, slack, nonzero, present, first, width) -> bool:
+    """Does the window hold wherever it says something? `first` set: first term less the rest."""
+    matched = mismatched = 0
+    for column in range(width):
+        if not present[column]:
+            continue
+        printed = target.values[column]
+        computed = sums[column] if first is None else 2 * first[column] - sums[column]
+        if abs(printed - computed) > slack[column] + 1e-9:
+            mismatched += 1
+        elif printed != 0 and nonzero[column] >= 2:
+            matched += 1
+    return bool(matched) and (mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched)))
 
 
 def _record_rows(target: _Numbers, window: list[_Numbers], signs: list[int], width: int) -> list[Check]:
@@ -157,6 +191,8 @@ def _record_rows(target: _Numbers, window: list[_Numbers], signs: list[int], wid
 def _column_checks(numbers: list[_Numbers], columns: tuple[Column, ...]) -> list[Check]:
     checks: list[Check] = []
     width = len(columns)
+    if width > _MAX_COLUMNS_CHECKED:
+        return checks
     units = [(column.currency, column.scale) for column in columns]
     for target in range(width):
         for first in range(width):

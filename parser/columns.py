@@ -74,6 +74,8 @@ def _align(tokens: tuple[Token, ...], anchors: list[float]) -> list[int | None]:
     count, width = len(tokens), len(anchors)
     if count == width:
         return list(range(width))
+    if count * width > 20_000:
+        return _align_greedy(tokens, anchors)
     skip_cost = 40.0
     # best[i][j]: least cost placing the first i tokens among the first j columns.
     inf = float("inf")
@@ -104,6 +106,24 @@ def _align(tokens: tuple[Token, ...], anchors: list[float]) -> list[int | None]:
             j -= 1
         else:
             i -= 1
+    return result
+
+
+def _align_greedy(tokens: tuple[Token, ...], anchors: list[float]) -> list[int | None]:
+    """Each token to the nearest column not yet taken to its left: linear, for very wide tables."""
+    from bisect import bisect_left
+
+    result: list[int | None] = []
+    floor = 0
+    for token in tokens:
+        position = bisect_left(anchors, token.anchor, lo=floor)
+        candidates = [k for k in (position - 1, position) if floor <= k < len(anchors)]
+        if not candidates:
+            result.append(None)
+            continue
+        column = min(candidates, key=lambda k: abs(anchors[k] - token.anchor))
+        result.append(column)
+        floor = column + 1
     return result
 
 
@@ -240,9 +260,14 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
         touched = [gi for gi in range(len(groups)) if _overlap((start, end), spans[gi]) > 0]
         if not touched:
             continue
-        chosen = _centred_run(start, end, touched, groups, layout) if end - start > 4 else [
-            max(touched, key=lambda gi: _overlap((start, end), spans[gi]))
-        ]
+        if len(touched) > 24:
+            chosen = touched
+        elif end - start > 4:
+            chosen = _centred_run(start, end, touched, groups, layout)
+        else:
+            chosen = [
+                max(touched, key=lambda gi: _overlap((start, end), spans[gi]))
+            ]
         for gi in chosen:
             wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
     claims = {gi: max(options)[1] for gi, options in wanted.items()}
