@@ -7,8 +7,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import commands
-
 SUBCOMMANDS = ("facts", "outline", "tables", "check")
 
 
@@ -41,9 +39,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from parser import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
-    return __version__
+    try:
+        return version("colt-tui")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         return _browse([])
+    from . import commands  # the parser and pandas load only for a subcommand, not for the browser
+
     try:
         return commands.run(args)
     except BrokenPipeError:
