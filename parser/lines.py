@@ -34,7 +34,7 @@ UNIT_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One body line, tabs expanded, with its kind, label and values."""
 

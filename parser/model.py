@@ -25,7 +25,7 @@ NIL = "nil"
 TABLE_KINDS = ("income", "balance", "cash_flow", "equity", "segment", "kpi", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """The time a column covers: `months` long, ending on `end`; 0 months is a point in time."""
 
@@ -44,7 +44,7 @@ class Period:
         return f"{self.months}M to {self.end.isoformat()}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     """One value column of a table, with every header line above it, top to bottom."""
 
@@ -73,7 +73,7 @@ class Column:
         return f"{self.currency}{suffix}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One printed number: its raw text, value, kind and the line it stands on."""
 
@@ -88,7 +88,7 @@ class Cell:
     end: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A line item (or a group heading, or an unlabeled subtotal) and its cells by column."""
 
@@ -130,7 +130,7 @@ class Row:
         return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """An arithmetic relation found in a table: target = sum of signed terms.
 
@@ -148,7 +148,7 @@ class Check:
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """One statement table: title, kind, columns, rows and the checks found in it."""
 
@@ -186,7 +186,7 @@ class Table:
         return table_frame(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading of the outline, its line span and the sections under it."""
 
@@ -205,7 +205,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One <DOCUMENT> of a submission (or the whole file for a bare filing)."""
 
@@ -215,7 +215,7 @@ class Document:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Filing:
     """A parsed filing: metadata, the outline, the tables and any warnings."""
 

@@ -51,9 +51,9 @@ def build_table(
     title = _title(title_lines, header.table_text, segment)
     context = " ".join([title, *header.table_text, *segment.context])
     instant = table_kind(title, (), ()) == "balance"
+    printed = _printed_currencies(layout.count, data_lines, assignment)
     columns = tuple(
-        _column(k, layout, header.labels[k], context, data_lines, assignment, year_end, instant)
-        for k in range(layout.count)
+        _column(k, layout, header.labels[k], context, printed[k], year_end, instant) for k in range(layout.count)
     )
     columns = _percent_columns(columns, data_lines, assignment)
     raw_rows = build_rows(segment.body)
@@ -159,11 +159,11 @@ def clean_title(text: str) -> str:
     return " ".join(text.split())
 
 
-def _column(index, layout: Layout, label, context: str, data_lines, assignment, year_end, instant) -> Column:
+def _column(index, layout: Layout, label, context: str, printed_currency, year_end, instant) -> Column:
     label = tuple(label)
     currency, scale = column_unit(label, context)
     if currency is None:
-        currency = _cell_currency(index, data_lines, assignment)
+        currency = printed_currency
     return Column(
         index=index,
         label=tuple(" ".join(part.split()) for part in label),
@@ -189,14 +189,14 @@ def _percent_columns(columns, data_lines, assignment):
     )
 
 
-def _cell_currency(index: int, data_lines: list[Line], assignment) -> str | None:
-    """A column with no unit in its header takes the currency printed on its amounts ("$1,601")."""
-    seen = set()
+def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[str | None]:
+    """Per column, the one currency printed on its whole amounts ("$1,601"), if any."""
+    seen: list[set[str]] = [set() for _ in range(width)]
     for line in data_lines:
         for token, column in zip(line.values, assignment[line.number]):
-            if column == index and token.currency and token.kind == "amount" and "." not in token.raw:
-                seen.add(token.currency)
-    return seen.pop() if len(seen) == 1 else None
+            if column is not None and token.currency and token.kind == "amount" and "." not in token.raw:
+                seen[column].add(token.currency)
+    return [found.pop() if len(found) == 1 else None for found in seen]
 
 
 def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Row:

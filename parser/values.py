@@ -32,7 +32,7 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One value printed on a line, with its character span (tabs expanded)."""
 
