@@ -19,7 +19,20 @@ from .model import (
 )
 
 __version__ = "0.1.0"
-PARSER_VERSION = 1
+
+
+def _fingerprint() -> str:
+    """A digest of the parser's own source: any change to it changes what a cache may reuse."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+PARSER_VERSION = f"{__version__}+{_fingerprint()}"
 
 __all__ = [
     "Cell",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from .doubts import cell_doubts, failed_targets
+
 FACT_COLUMNS = [
     "filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
     "column_label", "period_end", "months", "currency", "scale", "value", "kind", "raw", "line",
-    "qualifier", "check",
+    "qualifier", "check", "doubt",
 ]
 
 
@@ -13,6 +15,7 @@ def fact_records(filing):
     """Yield one dict per numeric cell of a filing, in table, row and column order."""
     for table in filing.tables:
         status = cell_check_status(table)
+        failed = failed_targets(table)
         for row in table.rows:
             for cell in row.cells:
                 if cell is None:
@@ -39,6 +42,7 @@ def fact_records(filing):
                     "line": cell.line,
                     "qualifier": column.qualifier,
                     "check": status.get((row.index, cell.column), ""),
+                    "doubt": "; ".join(cell_doubts(table, row, cell, failed)),
                 }
 
 

@@ -100,6 +100,7 @@ class Row:
     line: int
     first_line: int
     last_line: int
+    doubts: tuple[str, ...] = ()
 
     @property
     def is_subtotal(self) -> bool:

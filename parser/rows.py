@@ -15,6 +15,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\.?\s*$|\s*(?:\.\s?){3,}(?=\s)")
+LABEL_AFTER = "label read from the lines after its numbers"
+LABEL_JOINED = "wrapped label joined across a capitalised line"
 _TOTAL = re.compile(r"^\s*(?:total|net\s+total)\b", re.I)
 
 
@@ -26,6 +28,7 @@ class RawRow:
     data: Line | None = None
     kind: str = ITEM
     group: tuple[str, ...] = ()
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -68,6 +71,7 @@ def build_rows(body: list[Line]) -> list[RawRow]:
         if line.kind in (BLANK, RULE):
             if pending and last is not None and last.data is not None and not last.data.label and last.label_lines == [] and pending_follows(last, pending):
                 last.label_lines.extend(pending)
+                last.doubts.append(LABEL_AFTER)
                 pending = []
             last = None if line.kind == BLANK else last
             if pending:
@@ -79,6 +83,8 @@ def build_rows(body: list[Line]) -> list[RawRow]:
         if line.kind == TEXT:
             if last is not None and not pending and last.data is not None and last.data.label and _continues(line, last):
                 last.label_lines.append(line)
+                if not _starts_continuation(line.text):
+                    last.doubts.append(LABEL_JOINED)
             else:
                 pending.append(line)
             continue
@@ -91,6 +97,8 @@ def build_rows(body: list[Line]) -> list[RawRow]:
                 pending = pending[cut:]
             if pending and _joins_next(pending, line):
                 row.label_lines.extend(pending)
+                if line.label and not _starts_continuation(line.label):
+                    row.doubts.append(LABEL_JOINED)
             elif pending:
                 rows.append(_heading(pending))
             pending = []
@@ -103,6 +111,7 @@ def build_rows(body: list[Line]) -> list[RawRow]:
     if pending:
         if last is not None and last.data is not None and not last.data.label and not last.label_lines:
             last.label_lines.extend(pending)
+            last.doubts.append(LABEL_AFTER)
         else:
             rows.append(_heading(pending))
     for row in rows:

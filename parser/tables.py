@@ -15,6 +15,7 @@ from .periods import column_period, column_qualifier, column_unit
 from .rows import RawRow, build_rows, clean_label
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
+VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
 _STATEMENT_NAMES = re.compile(
     r"statements?\s+of|balance\s+sheets?|cash\s+flow|profit\s+and\s+loss|income\s+statement|key\s+financial",
     re.I,
@@ -211,6 +212,9 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
             cells[column] = _cell(token, columns[column], traits, raw.data.number)
     lines = raw.lines
     anchor = raw.data.number if raw.data is not None else lines[0]
+    doubts = list(raw.doubts)
+    if raw.data is not None and None in assignment.get(raw.data.number, []):
+        doubts.append(VALUES_DROPPED)
     return Row(
         index=index,
         label=label,
@@ -220,6 +224,7 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
         line=anchor,
         first_line=min(lines),
         last_line=max(lines),
+        doubts=tuple(dict.fromkeys(doubts)),
     )
 
 

@@ -1,0 +1,41 @@
+"""Numbers read with doubt say so: the facts table's doubt column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parser import facts_frame, load_filing, parse_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sample_doubts_are_the_two_guessed_labels():
+    frame = facts_frame([load_filing(ROOT / "filings" / "001_e47b350a37731711.txt")])
+    doubtful = frame[frame["doubt"] != ""]
+    assert set(doubtful["line"]) == {593, 882}
+    assert set(doubtful[doubtful["line"] == 593]["doubt"]) == {"label read from the lines after its numbers"}
+    assert set(doubtful[doubtful["line"] == 882]["doubt"]) == {"wrapped label joined across a capitalised line"}
+    assert len(doubtful) == 12  # six columns on each of the two rows
+
+
+def test_a_total_that_does_not_foot_is_flagged():
+    frame = facts_frame([load_filing(ROOT / "tests" / "fixtures" / "synthetic" / "wrapped_labels.txt")])
+    flagged = frame[frame["doubt"].str.contains("check does not foot")]
+    assert list(flagged["raw"]) == ["2,187"]
+    assert "difference +9" in flagged.iloc[0]["doubt"] and flagged.iloc[0]["check"] == "fails"
+
+
+def test_a_column_without_a_readable_period_is_flagged():
+    text = """
+<TABLE>
+<CAPTION>
+                               Region A     Region B
+<S>                            <C>          <C>
+Revenue                         $ 1,200      $ 3,400
+Costs                              (800)      (2,900)
+                                    400          500
+</TABLE>
+"""
+    frame = facts_frame([parse_text(text, "noperiod.txt")])
+    assert len(frame) == 6
+    assert set(frame["doubt"]) == {"period not read"}
