@@ -66,7 +66,11 @@ class Line:
         return (
             self.kind == DATA
             and all(token.is_year for token in self.values)
-            and (not self.label or bool(PERIOD_WORDS.search(self.label)) or self.label.isupper())
+            and (
+                not self.label
+                or bool(PERIOD_WORDS.search(self.label) or UNIT_WORDS.search(self.label))
+                or self.label.isupper()
+            )
         )
 
 

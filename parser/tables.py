@@ -98,8 +98,6 @@ def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
     titles: list[Line] = []
     while lines and (_is_title_line(lines[0]) or (titles and _continues_title(titles[-1], lines[0]))):
         titles.append(lines.pop(0))
-    if titles and not lines:
-        return [], titles
     return titles, lines
 
 
