@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _BY_TITLE = [
-    ("cash_flow", re.compile(r"cash\s+flows?|changes\s+in\s+cash|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
+    ("cash_flow", re.compile(r"cash\s*flows?|changes\s+in\s+cash|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
     ("balance", re.compile(r"balance\s+sheets?|financial\s+(?:position|condition)|assets\s+and\s+liabilities", re.I)),
     ("equity", re.compile(r"recogni[sz]ed\s+gains|changes\s+in\s+(?:equity|shareholders|stockholders)|shareholders'?\s+funds|stockholders'?\s+equity|shareholders'?\s+equity|net\s+equity|retained\s+earnings", re.I)),
     ("segment", re.compile(r"segment|by\s+(?:region|geograph|business|division)|turnover\s+analysis|revenue\s+analysis", re.I)),

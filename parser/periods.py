@@ -161,7 +161,9 @@ def column_period(
     fallback.read(context)
     months = parts.months if parts.months is not None else fallback.months
     day_month = parts.day_month or fallback.day_month
-    year = parts.year or (fallback.year if parts.day_month is None and parts.months is None else None)
+    year = parts.year
+    if year is None and parts.day_month is None and parts.months is None and len(set(_YEAR.findall(context))) == 1:
+        year = fallback.year
     if year is None:
         return None
     if day_month is None:

@@ -17,7 +17,7 @@ from .rows import RawRow, build_rows, clean_label
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
 VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
 _STATEMENT_NAMES = re.compile(
-    r"statements?\s+of|balance\s+sheets?|cash\s+flow|profit\s+and\s+loss|income\s+statement|key\s+financial",
+    r"statements?\s+of|balance\s+sheets?|cash\s*flow|profit\s+and\s+loss|income\s+statement|key\s+financial",
     re.I,
 )
 _STATEMENT_WORDS = re.compile(
