@@ -15,6 +15,15 @@ def safe_text(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
+def literal_markup(text: str) -> str:
+    """Markup that renders as exactly `text`, for the few Textual APIs that take only markup strings.
+
+    Textual's `escape()` is not enough (it drops "[Axis]" from "Segments [Axis]"); escaping
+    every opening bracket is.
+    """
+    return text.replace("[", "\\[")
+
+
 def normalise_label(label: str) -> str:
     """A label reduced for matching: case folded, footnote markers and punctuation dropped."""
     label = _FOOTNOTE.sub("", label.strip())

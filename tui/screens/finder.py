@@ -66,7 +66,7 @@ class Finder:
             return
         if not self.find_matches:
             self.set_status(f"no match for {self.find_query!r}")
-            self.notify(f"No match for {self.find_query!r}.", severity="warning")
+            self.notify(f"No match for {self.find_query!r}.", severity="warning", markup=False)
             return
         view = self.content.text_view
         start = view.first_line if self.content.current == "text" else 0

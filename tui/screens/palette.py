@@ -6,9 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
-from ..data.text import safe_text
+from ..data.text import literal_markup, safe_text
 
 
 class JumpProvider(Provider):
@@ -30,11 +29,11 @@ class JumpProvider(Provider):
     async def discover(self) -> Hits:
         for text, help_text, callback in self._targets():
             if text.startswith("Open table"):
-                yield DiscoveryHit(Content(text), callback, text=text, help=escape(safe_text(help_text)))
+                yield DiscoveryHit(Content(text), callback, text=text, help=literal_markup(safe_text(help_text)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, callback in self._targets():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, Content(text), callback, text=text, help=escape(safe_text(help_text)))
+                yield Hit(score, Content(text), callback, text=text, help=literal_markup(safe_text(help_text)))
