@@ -1,4 +1,4 @@
-"""The Textual browser: composes the screens, parses filings in a worker, exports and copies."""
+"""The Textual browser: composes the screens, opens the folder index in a worker, exports and copies."""
 
 from __future__ import annotations
 
@@ -30,24 +30,35 @@ class ColtApp(App):
         Binding("question_mark,f1", "help", "Help", key_display="?"),
     ]
 
-    class FilingsFound(Message):
-        """The worker listed the files it will parse."""
+    class IndexOpened(Message):
+        """The worker listed the files and read what the cache holds for them."""
 
-        def __init__(self, paths: list[str]) -> None:
+        def __init__(self, paths: list[str], summaries: list, note: str) -> None:
             super().__init__()
             self.paths = paths
+            self.summaries = summaries
+            self.note = note
 
-    class FilingParsed(Message):
-        """The worker parsed one file (successfully or not)."""
+    class FilingsIndexed(Message):
+        """The worker parsed (or failed to parse) a batch of files."""
 
-        def __init__(self, filing) -> None:
+        def __init__(self, summaries: list) -> None:
             super().__init__()
-            self.filing = filing
+            self.summaries = summaries
 
-    def __init__(self, paths: list[str]) -> None:
+    class IndexFinished(Message):
+        """Every file is parsed and the search index is complete."""
+
+        def __init__(self, report) -> None:
+            super().__init__()
+            self.report = report
+
+    def __init__(self, paths: list[str], cache: str | None = None) -> None:
         super().__init__()
         self.paths = [str(path) for path in paths]
+        self.cache = cache
         self.library = Library(self.paths)
+        self.folder_index = None
         self.index = None
         self.last_copied = ""
 
@@ -66,32 +77,48 @@ class ColtApp(App):
         self.exit()
 
     def start_loading(self) -> None:
-        """Create the search index and start parsing; called once the first frame is painted."""
-        from .data.search import SearchIndex
-
-        self.index = SearchIndex()
+        """Open the folder index and start parsing; called once the first frame is painted."""
         self.load_filings()
 
     @work(thread=True, exclusive=True, group="load")
     def load_filings(self) -> None:
-        """Parse every file the paths name, indexing and posting each result as it arrives."""
-        from parser import iter_filing_paths, load_filing
+        """List the files, post what the cache holds, then parse what changed (on all cores) and index it."""
+        from textual.worker import get_current_worker
 
-        found = [str(file) for path in self.paths for file in iter_filing_paths(path)]
-        self.post_message(self.FilingsFound(found))
-        for path in found:
-            filing = load_filing(path)
-            self.index.add(filing)
-            self.post_message(self.FilingParsed(filing))
+        from .index import MEMORY, CacheLocationError, FolderIndex
 
-    def on_colt_app_filings_found(self, message: FilingsFound) -> None:
+        worker = get_current_worker()
+        try:
+            folder = FolderIndex(self.paths, self.cache)
+        except CacheLocationError as error:
+            self.call_from_thread(self.notify, f"{error}; keeping the index in memory", severity="warning")
+            folder = FolderIndex(self.paths, MEMORY)
+        self.folder_index = folder
+        cached = [folder.summaries[p] for p in folder.ordered_paths if p in folder.summaries]
+        self.post_message(self.IndexOpened(folder.ordered_paths, cached, folder.note))
+        if cached:
+            self.index = folder.search_index()
+        report = folder.refresh(lambda done, total, records: self.post_message(
+            self.FilingsIndexed([record.summary for record in records])), stop=lambda: worker.is_cancelled)
+        if report.parsed and not worker.is_cancelled:
+            self.index = folder.search_index()
+        self.post_message(self.IndexFinished(report))
+
+    def on_colt_app_index_opened(self, message: IndexOpened) -> None:
+        self.library.attach(self.folder_index)
         self.library.add_pending(message.paths)
-        self._main.filing_list.refresh_entries()
-        self._main.loading_progress(*self.library.progress)
+        for summary in message.summaries:
+            self.library.add(summary)
+        self._main.filings_arrived()
+        if message.note:
+            self.notify(message.note, severity="warning")
 
-    def on_colt_app_filing_parsed(self, message: FilingParsed) -> None:
-        entry = self.library.add(message.filing)
-        self._main.filing_arrived(entry)
+    def on_colt_app_filings_indexed(self, message: FilingsIndexed) -> None:
+        for summary in message.summaries:
+            self.library.add(summary)
+        self._main.filings_arrived([summary.path for summary in message.summaries])
+
+    def on_colt_app_index_finished(self, message: IndexFinished) -> None:
         self._main.loading_progress(*self.library.progress)
 
     @property
@@ -156,12 +183,12 @@ class ColtApp(App):
         self.call_later(self.run_action, action, node)
 
 
-def build_app(paths: list[str]) -> ColtApp:
+def build_app(paths: list[str], cache: str | None = None) -> ColtApp:
     """The browser over files and folders; shared by the command line and the tests."""
-    return ColtApp(paths)
+    return ColtApp(paths, cache)
 
 
-def run_app(paths: list[str]) -> int:
+def run_app(paths: list[str], cache: str | None = None) -> int:
     """Open the browser on the given paths and return the exit code."""
-    build_app(paths).run()
+    build_app(paths, cache).run()
     return 0

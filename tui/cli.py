@@ -1,5 +1,5 @@
-"""The command line: `colt-tui [PATH...]` opens the browser; `facts`, `outline`, `tables`, `check`
-read filings and print. Nothing is ever written into the filings folder."""
+"""The command line: `colt-tui [PATH...]` opens the browser; `index`, `facts`, `outline`, `tables`, `check`
+read filings and print. Nothing is ever written into the filings folder (the cache lives elsewhere)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-SUBCOMMANDS = ("facts", "outline", "tables", "check")
+SUBCOMMANDS = ("index", "facts", "outline", "tables", "check")
+CACHE_HELP = "the index cache file (default: index.sqlite3 in the user cache folder; :memory: for none)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,15 +16,20 @@ def _parser() -> argparse.ArgumentParser:
         prog="colt-tui",
         description="Read EDGAR plain-text filings: browse them (default), or print their facts, outline, tables and checks.",
         epilog="Run 'colt-tui COMMAND --help' for a command's options. With no command, the browser opens "
-        "on PATH (default ./filings).",
+        "on PATH (default ./filings); 'colt-tui --cache FILE PATH' picks its cache.",
     )
     parser.add_argument("--version", action="version", version=f"colt-tui {_version()}")
     commands_parser = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    index = commands_parser.add_parser("index", help="parse new and changed filings into the cache, on all cores")
+    index.add_argument("paths", nargs="+", metavar="PATH", help="filing files or folders")
+    index.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
 
     facts = commands_parser.add_parser("facts", help="one row per numeric cell (CSV, JSON or Parquet)")
     facts.add_argument("paths", nargs="+", metavar="PATH", help="filing files or folders")
     facts.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     facts.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    facts.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
 
     outline = commands_parser.add_parser("outline", help="the section tree of a filing")
     outline.add_argument("path", metavar="FILE")
@@ -35,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands_parser.add_parser("check", help="the arithmetic checks; exit 1 when some do not foot")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("-v", "--verbose", action="store_true", help="list every check, not only failures")
+    check.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
     return parser
 
 
@@ -50,6 +57,12 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] == "--cache" or argv[0].startswith("--cache=")):
+        cache, rest = _take_cache(argv)
+        if cache is None or (rest and rest[0] in SUBCOMMANDS):
+            print("colt-tui: give --cache FILE after the command, or before the browser's PATH", file=sys.stderr)
+            return 2
+        return _browse(rest, cache)
     if argv and argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
         return _browse(argv)
     if not argv:
@@ -68,7 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _browse(paths: list[str]) -> int:
+def _take_cache(argv: list[str]) -> tuple[str | None, list[str]]:
+    """Split a leading `--cache FILE` (or `--cache=FILE`) off the browser's arguments."""
+    if argv[0].startswith("--cache="):
+        return argv[0].split("=", 1)[1] or None, argv[1:]
+    return (argv[1], argv[2:]) if len(argv) > 1 else (None, [])
+
+
+def _browse(paths: list[str], cache: str | None = None) -> int:
     """Open the browser on the given paths (default ./filings)."""
     if any(p in ("-h", "--help") for p in paths):
         _parser().print_help()
@@ -85,4 +105,4 @@ def _browse(paths: list[str]) -> int:
         return 2
     from .app import run_app
 
-    return run_app(paths)
+    return run_app(paths, cache)

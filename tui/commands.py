@@ -1,4 +1,4 @@
-"""The read-only subcommands: facts, outline, tables, check."""
+"""The subcommands: index, facts, outline, tables, check; only the cache (outside the filings) is written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from parser import Filing, Table, facts_frame, load_paths
+from parser import Filing, Table, load_paths
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -24,35 +24,79 @@ def safe(text: str) -> str:
 
 def run(args) -> int:
     """Dispatch a parsed command line."""
-    handler = {"facts": _facts, "outline": _outline, "tables": _tables, "check": _check}[args.command]
+    handler = {"index": _index, "facts": _facts, "outline": _outline, "tables": _tables, "check": _check}[args.command]
     return handler(args)
 
 
-def _load(paths: list[str]) -> tuple[list[Filing], int]:
-    """Load the filings; report each unreadable one on standard error in one line."""
+def _open_index(paths: list[str], cache: str | None):
+    """Open the folder index over the paths, parsing what changed with a progress bar on a terminal."""
+    from .index import CacheLocationError, open_index
+    from .progress import ProgressBar
+
     for path in paths:
         if not Path(path).exists():
             raise CommandError(f"{path}: no such file or folder")
-    filings = load_paths(paths)
-    if not filings:
+    try:
+        index = open_index(paths, cache, refresh=False)
+    except CacheLocationError as error:
+        raise CommandError(str(error)) from None
+    if not index.ordered_paths:
         raise CommandError(f"no filings found in {', '.join(paths)}")
+    if index.note:
+        print(f"colt-tui: {safe(index.note)}", file=sys.stderr)
+    bar = ProgressBar()
+    report = index.refresh(progress=bar)
+    bar.close()
+    return index, report
+
+
+def _load_index(paths: list[str], cache: str | None):
+    """The index and the count of unreadable files, each reported on standard error in one line."""
+    index, _report = _open_index(paths, cache)
     bad = 0
-    for filing in filings:
-        if filing.error:
+    for path in index.ordered_paths:
+        summary = index.summaries[path]
+        if summary.error:
             bad += 1
-            print(f"colt-tui: {safe(filing.error)}", file=sys.stderr)
-        for warning in filing.warnings:
+            print(f"colt-tui: {safe(summary.error)}", file=sys.stderr)
+        for warning in summary.warnings:
             print(f"colt-tui: warning: {safe(warning)}", file=sys.stderr)
+    return index, bad
+
+
+def _load(paths: list[str], cache: str | None = None) -> tuple[list[Filing], int]:
+    """Load the filings (from the cache where it is current); report each unreadable one."""
+    index, bad = _load_index(paths, cache)
+    filings = [index.filing(path) for path in index.ordered_paths]
+    index.close()
     return filings, bad
 
 
 def _load_one(path: str) -> Filing:
     if Path(path).is_dir():
         raise CommandError(f"{path}: is a folder; give one filing")
-    filings, bad = _load([path])
-    if bad:
+    if not Path(path).exists():
+        raise CommandError(f"{path}: no such file or folder")
+    filing = load_paths([path])[0]
+    if filing.error:
+        print(f"colt-tui: {safe(filing.error)}", file=sys.stderr)
         raise CommandError(f"{path}: could not be parsed")
-    return filings[0]
+    for warning in filing.warnings:
+        print(f"colt-tui: warning: {safe(warning)}", file=sys.stderr)
+    return filing
+
+
+def _index(args) -> int:
+    from .progress import summary_line
+
+    index, report = _open_index(args.paths, args.cache)
+    for error in report.failed:
+        print(f"colt-tui: {safe(error)}", file=sys.stderr)
+    print(summary_line(report, len(index.ordered_paths)))
+    where = index.cache_path or "memory"
+    print(f"cache: {where}")
+    index.close()
+    return EXIT_SOME_UNREADABLE if report.failed else EXIT_OK
 
 
 def _refuse_inside(output: Path, paths: list[str]) -> None:
@@ -66,12 +110,13 @@ def _refuse_inside(output: Path, paths: list[str]) -> None:
 
 
 def _facts(args) -> int:
-    filings, bad = _load(args.paths)
-    frame = facts_frame([f for f in filings if not f.error])
     if args.output:
         _refuse_inside(Path(args.output), args.paths)
+    index, bad = _load_index(args.paths, args.cache)
+    frame = index.facts()
+    index.close()
     for column in ("table_title", "group", "line_item", "column_label", "raw"):
-        frame[column] = frame[column].map(safe)
+        frame[column] = _safe_column(frame[column])
     if args.format == "csv":
         text = frame.to_csv(index=False)
     elif args.format == "json":
@@ -87,6 +132,16 @@ def _facts(args) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+
+
+def _safe_column(column):
+    """`safe` applied to a column of text, touching only the values that hold control characters."""
+    unsafe = column.str.contains(_CONTROL.pattern, regex=True)
+    if not unsafe.any():
+        return column
+    column = column.copy()
+    column[unsafe] = column[unsafe].map(safe)
+    return column
 
 
 def _outline(args) -> int:
@@ -147,7 +202,7 @@ def render_table(table: Table) -> str:
 
 
 def _check(args) -> int:
-    filings, bad = _load(args.paths)
+    filings, bad = _load(args.paths, args.cache)
     any_failed = False
     for filing in filings:
         if filing.error:

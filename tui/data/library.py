@@ -1,18 +1,22 @@
-"""The filings the browser has open: pending paths, parsed filings and failures, newest first."""
+"""The filings the browser has open: pending paths, summaries of parsed files, failures; newest first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+SMALL_LIBRARY = 32  # up to this many filings, whole-library views (palette, series) load every filing
 
 
 @dataclass
 class Entry:
-    """One file of the library: its path and, once parsed, its Filing."""
+    """One file of the library: its path and, once parsed, its summary (or its Filing)."""
 
     path: str
-    filing: Any = None
+    summary: Any = None
+    loader: Callable[[str], Any] | None = field(default=None, repr=False)
+    haystack: str = field(default="", repr=False)
 
     @property
     def name(self) -> str:
@@ -22,29 +26,43 @@ class Entry:
     @property
     def loaded(self) -> bool:
         """True once the parser has returned, successfully or not."""
-        return self.filing is not None
+        return self.summary is not None
+
+    @property
+    def filing(self):
+        """The full Filing, loaded on demand (None while pending)."""
+        if self.summary is None:
+            return None
+        if hasattr(self.summary, "tables") or self.loader is None:
+            return self.summary
+        return self.loader(self.path)
 
     @property
     def error(self) -> str | None:
         """The parser's error for a file that could not be read as a filing."""
-        return self.filing.error if self.filing is not None else None
+        return self.summary.error if self.summary is not None else None
+
+    @property
+    def form(self) -> str:
+        """The form type, or ''."""
+        return getattr(self.summary, "form", "") or ""
 
     @property
     def date_text(self) -> str:
         """The release date as ISO text, or '' when unknown."""
-        date = getattr(self.filing, "date", None)
+        date = getattr(self.summary, "date", None)
         return date.isoformat() if date else ""
 
     @property
     def headline(self) -> str:
         """The filing's headline, or its file name when it has none."""
-        return (getattr(self.filing, "title", "") or "") or self.name
+        return (getattr(self.summary, "title", "") or "") or self.name
 
     def matches(self, words: list[str]) -> bool:
         """True when every word appears in the date, form, headline or file name."""
-        form = getattr(self.filing, "form", "") or ""
-        haystack = f"{self.date_text} {form} {self.headline} {self.name}".casefold()
-        return all(word in haystack for word in words)
+        if not self.haystack:
+            self.haystack = f"{self.date_text} {self.form} {self.headline} {self.name}".casefold()
+        return all(word in self.haystack for word in words)
 
 
 class Library:
@@ -52,22 +70,39 @@ class Library:
 
     def __init__(self, roots: list[str] | None = None) -> None:
         self.roots = [str(Path(root)) for root in roots or []]
+        self.source = None
+        self.loader: Callable[[str], Any] | None = None
         self._entries: dict[str, Entry] = {}
+        self._order: list[Entry] | None = None
+        self.failed = 0
+
+    def attach(self, source) -> None:
+        """Load full filings from `source` (a FolderIndex: `filing(path)`, `loaded_paths`)."""
+        self.source, self.loader = source, source.filing
+        for entry in self._entries.values():
+            entry.loader = self.loader
 
     def add_pending(self, paths: list[str]) -> None:
         """Register files found but not yet parsed."""
         for path in paths:
-            self._entries.setdefault(str(path), Entry(str(path)))
+            self._entries.setdefault(str(path), Entry(str(path), loader=self.loader))
+        self._order = None
 
-    def add(self, filing) -> Entry:
-        """Store a parsed (or failed) filing and return its entry."""
-        entry = self._entries.setdefault(str(filing.path), Entry(str(filing.path)))
-        entry.filing = filing
+    def add(self, summary) -> Entry:
+        """Store a parsed (or failed) file's summary or Filing and return its entry."""
+        path = str(summary.path)
+        entry = self._entries.setdefault(path, Entry(path, loader=self.loader))
+        self.failed += bool(summary.error) - bool(entry.error)
+        entry.summary, entry.loader, entry.haystack = summary, self.loader, ""
+        self._order = None
         return entry
 
     def get(self, path: str) -> Entry | None:
         """The entry for a path, if any."""
         return self._entries.get(str(path))
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -76,13 +111,18 @@ class Library:
 
     def entries(self, filter_text: str = "") -> list[Entry]:
         """Entries newest first (undated and failed after, pending last), filtered by words."""
+        if self._order is None:
+            self._order = sorted(self._entries.values(), key=_order)
         words = filter_text.casefold().split()
-        chosen = [entry for entry in self._entries.values() if entry.matches(words)]
-        return sorted(chosen, key=_order)
+        return [entry for entry in self._order if entry.matches(words)] if words else list(self._order)
 
     def filings(self) -> list:
-        """The successfully parsed filings, newest first."""
-        return [entry.filing for entry in self.entries() if entry.loaded and not entry.error]
+        """Parsed filings newest first: all of them in a small library, else those already in memory."""
+        entries = [entry for entry in self.entries() if entry.loaded and not entry.error]
+        if len(entries) <= SMALL_LIBRARY:
+            return [entry.filing for entry in entries]
+        kept = self.source.loaded_paths if self.source is not None else set()
+        return [entry.filing for entry in entries if entry.path in kept]
 
 
 def _order(entry: Entry) -> tuple:
@@ -91,6 +131,6 @@ def _order(entry: Entry) -> tuple:
         return (3, 0, entry.name)
     if entry.error:
         return (2, 0, entry.name)
-    if not entry.filing.date:
+    if not entry.date_text:
         return (1, 0, entry.name)
-    return (0, -entry.filing.date.toordinal(), entry.name)
+    return (0, -entry.summary.date.toordinal(), entry.name)

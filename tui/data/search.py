@@ -1,4 +1,9 @@
-"""Fuzzy search over every line item of every loaded filing, widened by a small synonym table."""
+"""Fuzzy search over every line item of every loaded filing, widened by a small synonym table.
+
+Line items are indexed by key: the normalised label, and the normalised group and label together.
+Each keystroke scores only the keys the vocabulary's word index lets through (see `vocab`), with
+rapidfuzz's WRatio, then ranks the cells those keys point to; the hits are materialised lazily.
+"""
 
 from __future__ import annotations
 
@@ -64,6 +69,11 @@ def items_of(filing) -> list[Item]:
     return found
 
 
+def search_keys(item: Item) -> tuple[str, str]:
+    """The two keys an item is found by: its normalised label, and its group and label together."""
+    return normalise_label(item.label), normalise_label(f"{item.group} {item.label}")
+
+
 def expand_query(query: str) -> list[tuple[str, str | None]]:
     """The normalised query and its synonym variants, each with the term it substituted."""
     base = normalise_label(query)
@@ -81,49 +91,45 @@ def expand_query(query: str) -> list[tuple[str, str | None]]:
 
 
 class SearchIndex:
-    """Line items of the loaded filings, searched with rapidfuzz on each keystroke."""
+    """Line items of the loaded filings; `add` filings one by one, or build from cached arrays."""
 
     def __init__(self) -> None:
-        self._state: tuple[list[Item], list[str], list[str]] = ([], [], [])
+        self._filings: dict[str, list[Item]] = {}
+        self._postings = None
+
+    @classmethod
+    def from_postings(cls, postings) -> SearchIndex:
+        """An index over prepared postings (see `postings.Postings`), e.g. from the folder cache."""
+        index = cls()
+        index._postings = postings
+        return index
 
     def __len__(self) -> int:
-        return len(self._state[0])
+        return len(self.postings)
 
     def add(self, filing) -> None:
-        """Index a parsed filing's line items, replacing any earlier copy; safe from a worker thread."""
+        """Index a parsed filing's line items, replacing any earlier copy."""
         if filing.error:
             return
-        items, labels, grouped = self._state
-        keep = [k for k, item in enumerate(items) if item.filing_path != filing.path]
-        new = items_of(filing)
-        self._state = (
-            [items[k] for k in keep] + new,
-            [labels[k] for k in keep] + [normalise_label(item.label) for item in new],
-            [grouped[k] for k in keep] + [normalise_label(f"{item.group} {item.label}") for item in new],
-        )
+        self._filings[filing.path] = items_of(filing)
+        self._postings = None
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        """The best hits for a query, best first; newer filings first among equals."""
-        from rapidfuzz import fuzz, process
+    @property
+    def postings(self):
+        """The prepared postings, rebuilt after filings were added."""
+        postings = self._postings
+        if postings is None:
+            from .postings import Postings
 
-        items, labels, grouped = self._state
-        best: dict[int, Hit] = {}
-        for text, via in expand_query(query):
-            weight = 1.0 if via is None else SYNONYM_PENALTY
-            cutoff = CUTOFF if via is None else SYNONYM_CUTOFF
-            for choices, factor in ((labels, 1.0), (grouped, GROUP_PENALTY)):
-                for _, score, index in process.extract(
-                    text, choices, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff
-                ):
-                    score *= weight * factor
-                    if index not in best or score > best[index].score:
-                        best[index] = Hit(items[index], score, via)
-        ranked = sorted(best.values(), key=_rank)
-        return [hit for hit in ranked if hit.score >= CUTOFF][:limit]
+            postings = self._postings = Postings.from_items(self._filings)
+        return postings
 
+    def results(self, query: str, prefilter: bool = True):
+        """Every hit for a query, best first (newest filings first among equals), as a lazy sequence."""
+        from .ranking import rank
 
-def _rank(hit: Hit) -> tuple:
-    """Best score first, then newest filing, then order in the filing."""
-    item = hit.item
-    newest = -int(item.filing_date.replace("-", "") or 0)
-    return (-round(hit.score, 1), newest, item.filing_path, item.table_index, item.row_index)
+        return rank(self.postings, expand_query(query), prefilter)
+
+    def search(self, query: str, limit: int = 50, prefilter: bool = True) -> list[Hit]:
+        """The best `limit` hits for a query."""
+        return list(self.results(query, prefilter)[:limit])

@@ -77,18 +77,18 @@ class MainScreen(Finder, Screen):
 
     def loading_progress(self, done: int, total: int) -> None:
         """Show parsing progress in the status line."""
-        failed = sum(1 for entry in self.app.library.entries() if entry.error)
-        self.query_one(StatusLine).show_progress(done, total, failed)
+        self.query_one(StatusLine).show_progress(done, total, self.app.library.failed)
 
     def set_status(self, text: str) -> None:
         """Put a short message in the status line."""
         self.query_one(StatusLine).say(text)
 
-    def filing_arrived(self, entry) -> None:
-        """Relist the filings; open the highlighted one if nothing is open yet."""
+    def filings_arrived(self, paths: list[str] = ()) -> None:
+        """Relist the filings and show progress; open the highlighted one if nothing is open or it just arrived."""
         self.filing_list.refresh_entries()
+        self.loading_progress(*self.app.library.progress)
         path = self.filing_list.highlighted_path
-        if path and (self.outline.filing is None and self.content.filing is None or path == entry.path):
+        if path and (self.outline.filing is None and self.content.filing is None or path in paths):
             self.open_filing(path)
 
     def open_filing(self, path: str) -> None:

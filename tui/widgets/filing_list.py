@@ -1,31 +1,27 @@
-"""The filing list: date, form and headline of every file, newest first, filterable."""
+"""The filing list: date, form and headline of every file, newest first, filterable; virtual, so 10,000
+filings cost no more to show than ten."""
 
 from __future__ import annotations
 
+import textwrap
+
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ..data.library import Entry, Library
 from ..data.text import safe_text
+from .virtual_list import VirtualList
 
 ERROR_MARK = "✗"
 PENDING_MARK = "…"
 
 
-class FilingList(OptionList):
-    """One option per file; the option id is the file's path."""
+class FilingList(VirtualList):
+    """One three-line row per file: mark, date and form, then the headline; the cursor row is highlighted."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
+    row_height = 3
     filter_text: reactive[str] = reactive("")
 
     class FilingHighlighted(Message):
@@ -43,56 +39,58 @@ class FilingList(OptionList):
             self.path = path
 
     def __init__(self, library: Library, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+        super().__init__(**kwargs)
         self.library = library
+        self._entries: list[Entry] = []
 
     @property
     def paths(self) -> list[str]:
         """The listed paths, top to bottom."""
-        return [self.get_option_at_index(k).id for k in range(self.option_count)]
+        return [entry.path for entry in self._entries]
 
     @property
     def highlighted_path(self) -> str | None:
         """The path under the cursor."""
-        option = self.highlighted_option
-        return option.id if option else None
+        index = self.highlighted
+        return self._entries[index].path if index is not None and index < len(self._entries) else None
 
     def watch_filter_text(self) -> None:
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
-        """Rebuild the options from the library, keeping the cursor on the same file."""
+        """Relist from the library, keeping the cursor on the same file."""
         keep = self.highlighted_path
-        entries = self.library.entries(self.filter_text)
-        self.set_options([Option(entry_prompt(entry), id=entry.path) for entry in entries])
-        paths = [entry.path for entry in entries]
-        if keep in paths:
-            self.highlighted = paths.index(keep)
-        elif paths and any(entry.loaded for entry in entries):
-            self.highlighted = 0
+        self._entries = self.library.entries(self.filter_text)
+        positions = {entry.path: k for k, entry in enumerate(self._entries)} if keep else {}
+        if keep in positions:
+            self.set_count(len(self._entries), positions[keep])
+        else:
+            self.set_count(len(self._entries))
+            if self._entries and self._entries[0].loaded:
+                self.highlighted = 0
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.post_message(self.FilingHighlighted(event.option.id))
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        return entry_lines(self._entries[index], width)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.FilingChosen(event.option.id))
+    def row_highlighted(self, index: int) -> None:
+        self.post_message(self.FilingHighlighted(self._entries[index].path))
+
+    def row_chosen(self, index: int) -> None:
+        self.post_message(self.FilingChosen(self._entries[index].path))
 
 
-def entry_prompt(entry: Entry) -> Text:
-    """Mark, date and form on the first line; the headline, wrapped, below."""
+def entry_lines(entry: Entry, width: int) -> list[Text]:
+    """Three lines: mark, date and form; then the headline wrapped to two lines (or the error's reason)."""
+    width = max(width, 8)
     if not entry.loaded:
-        first = Text(f"{PENDING_MARK} {safe_text(entry.name)}", style="dim")
-        return first
+        return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
     if entry.error:
-        text = Text(f"{ERROR_MARK} ", style="bold red")
-        text.append(safe_text(entry.name), style="red")
         reason = entry.error.split(": ", 1)[-1] if entry.error.startswith(entry.name) else entry.error
-        text.append(f"\n  {safe_text(reason)}", style="dim")
-        return text
-    form = safe_text(entry.filing.form or "?")
-    text = Text(f"{entry.date_text or '----------'}  {form}", style="bold")
-    text.append("\n")
-    text.append(safe_text(entry.headline))
-    return text
+        first = Text(f"{ERROR_MARK} ", style=Style(bold=True, color="red"))
+        first.append(safe_text(entry.name), style=Style(color="red"))
+        lines = [Text(f"  {line}", style=Style(dim=True))
+                 for line in textwrap.wrap(safe_text(reason), width - 2, max_lines=2, placeholder=" …")]
+    else:
+        first = Text(f"{entry.date_text or '----------'}  {safe_text(entry.form or '?')}", style=Style(bold=True))
+        lines = [Text(line) for line in textwrap.wrap(safe_text(entry.headline), width, max_lines=2, placeholder=" …")]
+    return [first] + lines + [Text()] * (2 - len(lines))

@@ -1,0 +1,11 @@
+"""The folder index: every filing parsed once and kept in an on-disk cache, with its search vocabulary.
+
+Headless: nothing here imports textual or rich.
+"""
+
+from .build import Report
+from .folder import MEMORY, CacheLocationError, FolderIndex, open_index
+from .record import Summary
+from .store import default_cache_path
+
+__all__ = ["MEMORY", "CacheLocationError", "FolderIndex", "Report", "Summary", "default_cache_path", "open_index"]

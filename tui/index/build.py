@@ -1,0 +1,125 @@
+"""Bring the cache up to date: parse new and changed files on every core, drop removed ones."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .record import Record, make_record
+from .scan import FileStat, Listing
+
+INLINE_BELOW = 8  # fewer files than this are parsed in-process: a pool costs more than it saves
+CHUNK = 8
+FLUSH_SECONDS = 0.5
+FLUSH_RECORDS = 256
+
+
+@dataclass
+class Plan:
+    """What a refresh must do: files whose cache row is current, files to parse, rows to drop."""
+
+    cached: list[str]
+    to_parse: list[FileStat]
+    removed: list[str]
+
+
+@dataclass
+class Report:
+    """What a refresh did."""
+
+    parsed: int = 0
+    cached: int = 0
+    removed: int = 0
+    failed: list[str] = field(default_factory=list)
+    bytes_parsed: int = 0
+    seconds: float = 0.0
+
+
+def plan(listing: Listing, rows: dict[str, tuple], parser_version: int) -> Plan:
+    """Compare the files on disk with the cache rows (path, size, mtime, parser version)."""
+    cached, to_parse = [], []
+    for stat in listing.files:
+        row = rows.get(stat.path)
+        if row and stat.size >= 0 and row[1:4] == (stat.size, stat.mtime_ns, parser_version):
+            cached.append(stat.path)
+        else:
+            to_parse.append(stat)
+    listed = {stat.path for stat in listing.files}
+    folders = set(listing.folders)
+    removed = [path for path in rows if path not in listed and os.path.dirname(path) in folders]
+    return Plan(cached, to_parse, removed)
+
+
+ProgressCallback = Callable[[int, int, list], None]
+
+
+def parse_all(files: list[FileStat], write: Callable[[list[Record]], None], progress: ProgressCallback | None = None,
+              workers: int | None = None, stop: Callable[[], bool] | None = None) -> None:
+    """Parse files (in a process pool when there are enough), writing records in batches as they arrive."""
+    batch: list[Record] = []
+    done, last_flush = 0, time.monotonic()
+    for records in _records(files, workers, stop or (lambda: False)):
+        batch.extend(records)
+        done += len(records)
+        if len(batch) >= FLUSH_RECORDS or time.monotonic() - last_flush > FLUSH_SECONDS or done == len(files):
+            write(batch)
+            if progress:
+                progress(done, len(files), batch)
+            batch, last_flush = [], time.monotonic()
+    if batch:
+        write(batch)
+        if progress:
+            progress(done, len(files), batch)
+
+
+def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool]):
+    """Yield lists of records, from a process pool or in-process, until done or `stop()` says so."""
+    workers = workers or os.cpu_count() or 1
+    if len(files) < INLINE_BELOW or workers <= 1:
+        for stat in files:
+            if stop():
+                return
+            yield [safe_record(stat.path, stat.size, stat.mtime_ns)]
+        return
+    chunks = [files[k:k + CHUNK] for k in range(0, len(files), CHUNK)]
+    finished: set[int] = set()
+    context = multiprocessing.get_context("spawn")  # the app has threads running: never fork it
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = {pool.submit(parse_chunk, [(s.path, s.size, s.mtime_ns) for s in chunk]): k
+                   for k, chunk in enumerate(chunks)}
+        for future in as_completed(futures):
+            if stop():
+                return
+            finished.add(futures[future])
+            yield future.result()
+    except BrokenProcessPool:
+        for k, chunk in enumerate(chunks):
+            if k not in finished and not stop():
+                yield [safe_record(s.path, s.size, s.mtime_ns) for s in chunk]
+    finally:
+        pool.shutdown(wait=not stop(), cancel_futures=True)
+
+
+def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:
+    """Worker entry: parse a few files."""
+    return [safe_record(*item) for item in chunk]
+
+
+def safe_record(path: str, size: int, mtime_ns: int) -> Record:
+    """`make_record`, with a parser bug turned into the file's one-line error instead of a crash."""
+    try:
+        return make_record(path, size, mtime_ns)
+    except Exception as error:  # noqa: BLE001 - a bug in one file must not stop the folder
+        from parser import PARSER_VERSION, Filing
+
+        from .record import pack
+
+        name = os.path.basename(path)
+        failed = Filing(path, name, error=f"{name}: parser failed ({type(error).__name__}: {error})".splitlines()[0])
+        return pack(failed, size, mtime_ns, PARSER_VERSION)

@@ -1,0 +1,107 @@
+"""What the cache keeps of one parsed file: a summary row, compressed blobs and its search keys."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+LEVEL = 1  # zlib level: blobs are written once per parse and read often; speed beats ratio
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One file as the filing list shows it, loaded without unpickling the Filing."""
+
+    path: str
+    name: str
+    form: str = ""
+    company: str = ""
+    date: date | None = None
+    title: str = ""
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    n_tables: int = 0
+    n_facts: int = 0
+    n_items: int = 0
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Summary:
+        """A summary from a `files` row (columns as in store.SUMMARY_COLUMNS)."""
+        path, _size, _mtime, _version, name, form, company, day, title, error, warnings, tables, facts, items = row
+        return cls(path, name, form or "", company or "", date.fromisoformat(day) if day else None, title or "",
+                   error, tuple(json.loads(warnings or "[]")), tables or 0, facts or 0, items or 0)
+
+
+@dataclass
+class Record:
+    """A parsed file ready to store: built in a worker process, written by the parent."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    parser_version: int
+    summary: Summary
+    filing: bytes
+    facts: bytes | None
+    items: bytes
+    keys: list[str] = field(default_factory=list)
+    item_keys: list[tuple[int, int]] = field(default_factory=list)
+
+    def summary_row(self) -> tuple:
+        """The `files` row."""
+        s = self.summary
+        return (self.path, str(Path(self.path).parent), self.size, self.mtime_ns, self.parser_version, s.name,
+                s.form, s.company, s.date.isoformat() if s.date else "", s.title, s.error,
+                json.dumps(list(s.warnings)), s.n_tables, s.n_facts, s.n_items)
+
+    def blob_row(self, key_ids: list[int]) -> tuple:
+        """The `blobs` row, with each item's (label key, grouped key) given as global key ids."""
+        postings = array("i")
+        for label_key, group_key in self.item_keys:
+            postings.extend((key_ids[label_key], key_ids[group_key]))
+        return (self.path, self.filing, self.facts, self.items, postings.tobytes())
+
+
+def make_record(path: str, size: int, mtime_ns: int) -> Record:
+    """Parse one file and pack what the cache keeps of it; never raises on bad content."""
+    from parser import PARSER_VERSION, load_filing
+
+    filing = load_filing(path)
+    return pack(filing, size, mtime_ns, PARSER_VERSION)
+
+
+def pack(filing, size: int, mtime_ns: int, parser_version: int) -> Record:
+    """A Record from a parsed Filing."""
+    from parser import facts_frame
+
+    from ..data.search import items_of, search_keys
+
+    items = items_of(filing) if not filing.error else []
+    keys: dict[str, int] = {}
+    item_keys = []
+    for item in items:
+        label, grouped = search_keys(item)
+        item_keys.append((keys.setdefault(label, len(keys)), keys.setdefault(grouped, len(keys))))
+    facts = facts_frame([filing]) if not filing.error else None
+    summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
+                      filing.error, tuple(filing.warnings), len(filing.tables), len(facts) if facts is not None else 0,
+                      len(items))
+    stored_items = [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values) for i in items]
+    return Record(filing.path, size, mtime_ns, parser_version, summary, compress(filing),
+                  compress(facts) if facts is not None and len(facts) else None, compress(stored_items),
+                  list(keys), item_keys)
+
+
+def compress(value) -> bytes:
+    """Pickle and compress."""
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), LEVEL)
+
+
+def expand(blob: bytes):
+    """Decompress and unpickle a blob written by `compress` (only ever our own cache file)."""
+    return pickle.loads(zlib.decompress(blob))

@@ -1,0 +1,39 @@
+"""Build the search index of a folder from the cache: key texts and per-file postings, no Filing unpickled."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..data.postings import Postings, date_rank
+from ..data.search import Item, SearchIndex
+from .record import Summary, expand
+
+
+def load_search_index(store, summaries: list[Summary]) -> SearchIndex:
+    """A SearchIndex over the cached line items of these files; items are read per file when shown."""
+    files = sorted((s for s in summaries if s.n_items and not s.error),
+                   key=lambda s: (date_rank(s.date.isoformat() if s.date else ""), s.path))
+    blobs = store.blobs([s.path for s in files], "postings")
+    arrays, file_of, local = [], [], []
+    kept = []
+    for summary in files:
+        blob = blobs.get(summary.path)
+        if not blob:
+            continue
+        pairs = np.frombuffer(blob, dtype=np.int32).reshape(-1, 2)
+        arrays.append(pairs)
+        file_of.append(np.full(len(pairs), len(kept), dtype=np.int64))
+        local.append(np.arange(len(pairs), dtype=np.int64))
+        kept.append(summary)
+    if not arrays:
+        return SearchIndex()
+    pairs = np.concatenate(arrays)
+    refs = [(s.path, s.date.isoformat() if s.date else "") for s in kept]
+
+    def load_items(file_index: int) -> list[Item]:
+        path, date = refs[file_index]
+        return [Item(path, date, *row) for row in expand(store.blob(path, "items"))]
+
+    postings = Postings(store.key_texts(), pairs[:, 0], pairs[:, 1], np.concatenate(file_of),
+                        np.concatenate(local), refs, load_items)
+    return SearchIndex.from_postings(postings)

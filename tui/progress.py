@@ -1,0 +1,43 @@
+"""The index command's progress bar and summary, written to standard error."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+WIDTH = 30
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place on a terminal (silent when standard error is not one)."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.started = time.perf_counter()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int, _records=None) -> None:
+        if not self.live or not total:
+            return
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        filled = round(WIDTH * done / total)
+        bar = "█" * filled + "░" * (WIDTH - filled)
+        self.stream.write(f"\rparsing ▕{bar}▏ {done}/{total} files  {done / elapsed:,.1f} files/s ")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def summary_line(report, total: int) -> str:
+    """'N files: P parsed, C from cache, R removed, F failed (S s, X files/s, Y MB/s)'."""
+    rate = ""
+    if report.parsed and report.seconds > 0:
+        rate = f", {report.parsed / report.seconds:,.1f} files/s, {report.bytes_parsed / report.seconds / 1e6:,.2f} MB/s"
+    return (f"{total} files: {report.parsed} parsed, {report.cached} from cache, {report.removed} removed, "
+            f"{len(report.failed)} failed ({report.seconds:.2f} s{rate})")

@@ -1,0 +1,69 @@
+"""The search hits: a virtual list over a lazy, ranked result sequence (only visible hits are built)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+
+from ..data.text import safe_text
+from .virtual_list import VirtualList
+
+MAX_VALUES = 6
+
+
+@dataclass(frozen=True)
+class HitOption:
+    """What a row shows, for callers used to OptionList's `get_option_at_index(i).prompt`."""
+
+    prompt: Text
+
+
+class HitList(VirtualList):
+    """Two lines per hit: label (and synonym), then date, table and values."""
+
+    row_height = 2
+    can_focus = False
+
+    class HitChosen(Message):
+        """A hit was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits = ()
+
+    def show(self, hits) -> None:
+        """Show a (lazy) sequence of hits with the cursor on the first."""
+        self.hits = hits
+        self.set_count(len(hits), 0 if len(hits) else None)
+
+    def get_option_at_index(self, index: int) -> HitOption:
+        """The row's text as one two-line Text."""
+        return HitOption(hit_prompt(self.hits[index]))
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        return hit_prompt(self.hits[index]).split("\n")[:2]
+
+    def row_chosen(self, index: int) -> None:
+        self.post_message(self.HitChosen(index))
+
+
+def hit_prompt(hit) -> Text:
+    """The label as printed (and the synonym that found it), then date, table and values."""
+    item = hit.item
+    text = Text(safe_text(item.label), style="bold", no_wrap=True, overflow="ellipsis")
+    if item.group:
+        text.append(f"   in {safe_text(item.group)}", style="dim")
+    if hit.via:
+        text.append(f"   ≈ {hit.via}", style="italic")
+    values = "  ".join(safe_text(value) for value in item.values[:MAX_VALUES])
+    if len(item.values) > MAX_VALUES:
+        values += "  …"
+    text.append(f"\n  {item.filing_date or '?'} · {safe_text(item.table_title)} · ", style="dim")
+    text.append(values)
+    return text
