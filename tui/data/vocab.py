@@ -1,7 +1,8 @@
 """The search vocabulary: unique normalised keys, the words they contain, and the prefilter over them.
 
 A key matches a query when every query word is found among the key's words: as the start of a word,
-inside a word (query words of 3+ characters), or one typo away (4+ characters, rapidfuzz ratio ≥ 75).
+or inside a word (query words of 3+ characters); a query word of 4+ characters found in no word of the
+vocabulary may instead be a typo away from a key's word (Levenshtein distance 1, or 2 from 8 characters).
 The word index finds those keys without touching the others; `matches` is the same rule applied to one
 key, for checking the index against a full scan.
 """
@@ -9,7 +10,6 @@ key, for checking the index against a full scan.
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -17,25 +17,30 @@ import numpy as np
 
 SUBSTRING_MIN = 3
 TYPO_MIN = 4
-TYPO_RATIO = 75.0
-WORD_CACHE = 256
+WORD_CACHE = 64  # masks of a few hundred KB each; typing reuses the words already typed
 
 
-def word_matches(query_word: str, word: str) -> bool:
-    """The per-word rule, as the index applies it."""
+def typo_distance(word: str) -> int:
+    """How many edits a query word may be from a key's word: 1, or 2 from 8 characters."""
+    return 2 if len(word) >= 8 else 1
+
+
+def word_matches(query_word: str, word: str, typos: bool = False) -> bool:
+    """The per-word rule, as the index applies it; `typos` when the query word is in no vocabulary word."""
     if word.startswith(query_word) or (len(query_word) >= SUBSTRING_MIN and query_word in word):
         return True
-    if len(query_word) >= TYPO_MIN:
-        from rapidfuzz import fuzz
+    if typos and len(query_word) >= TYPO_MIN:
+        from rapidfuzz.distance import Levenshtein
 
-        return fuzz.ratio(query_word, word, score_cutoff=TYPO_RATIO) >= TYPO_RATIO
+        limit = typo_distance(query_word)
+        return Levenshtein.distance(query_word, word, score_cutoff=limit) <= limit
     return False
 
 
-def matches(query: str, text: str) -> bool:
+def matches(query: str, text: str, typo_words: frozenset[str] = frozenset()) -> bool:
     """True when every word of the query matches some word of the key text."""
     words = text.split()
-    return all(any(word_matches(q, w) for w in words) for q in set(query.split()))
+    return all(any(word_matches(q, w, q in typo_words) for w in words) for q in set(query.split()))
 
 
 class Vocabulary:
@@ -51,54 +56,70 @@ class Vocabulary:
 
     def _index_words(self) -> None:
         """Sorted unique words; for each, the ids of the keys containing it (CSR arrays)."""
-        ids: dict[str, int] = {}
-        pair_word, pair_key = array("i"), array("i")
-        texts = self.texts
-        for key in self.active.tolist():
-            for word in set(texts[key].split()):
-                word_id = ids.get(word)
-                if word_id is None:
-                    word_id = ids[word] = len(ids)
-                pair_word.append(word_id)
-                pair_key.append(key)
-        words = list(ids)
-        order = sorted(range(len(words)), key=words.__getitem__)
-        rank = np.empty(len(words), dtype=np.int64)
-        rank[np.asarray(order, dtype=np.int64)] = np.arange(len(words))
-        pw = rank[np.frombuffer(pair_word, dtype=np.int32)] if len(pair_word) else np.zeros(0, np.int64)
-        by_word = np.argsort(pw, kind="stable")
-        self.words = [words[k] for k in order]
-        self.word_keys = np.frombuffer(pair_key, dtype=np.int32)[by_word] if len(pair_key) else np.zeros(0, np.int32)
-        self.word_ptr = np.searchsorted(pw[by_word], np.arange(len(words) + 1))
+        texts = [self.texts[key] for key in self.active.tolist()]  # normalised: single spaces, no ends
+        counts = np.fromiter((text.count(" ") + 1 if text else 0 for text in texts), dtype=np.int64,
+                             count=len(texts))
+        flat = " ".join(text for text in texts if text).split(" ") if any(texts) else []
+        words = sorted(set(flat))
+        ids = {word: number for number, word in enumerate(words)}
+        pair_word = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        pair_key = np.repeat(self.active, counts)
+        by_word = np.argsort(pair_word, kind="stable")
+        self.words = words
+        self.word_keys = pair_key[by_word]
+        self.word_ptr = np.searchsorted(pair_word[by_word], np.arange(len(words) + 1))
         self.joined = "\n" + "\n".join(self.words) + "\n"
         lengths = np.fromiter((len(w) + 1 for w in self.words), dtype=np.int64, count=len(self.words))
         self.word_starts = np.concatenate(([1], 1 + np.cumsum(lengths)))[:len(self.words)]
 
-    def candidates(self, query: str) -> np.ndarray:
-        """Ids of the keys holding every query word (the prefilter)."""
-        result = None
-        for word in sorted(set(query.split()), key=len, reverse=True):
-            keys = self._word_keys(word)
-            result = keys if result is None else np.intersect1d(result, keys, assume_unique=True)
-            if not len(result):
-                break
-        return result if result is not None else np.zeros(0, dtype=np.int32)
+    def candidates(self, query: str, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Ids of the keys holding every query word (the prefilter), among the `allowed` ones (a mask);
+        for a one-word query of 3+ characters also a mask of the keys holding it inside a word."""
+        words = sorted(set(query.split()), key=len, reverse=True)
+        mask = allowed
+        for word in words:
+            keys = self._word_keys(word)[0]
+            mask = keys if mask is None else mask & keys
+        if mask is None:
+            return np.zeros(0, dtype=np.int64), None
+        inside = self._word_keys(words[0])[1] if len(words) == 1 and words[0] == query else None
+        return np.flatnonzero(mask), inside
 
-    def _keys_for_word(self, word: str) -> np.ndarray:
-        """Sorted unique ids of the keys with a word matching `word`."""
+    def _keys_for_word(self, word: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """Masks over key ids: keys with a word matching `word`; keys with `word` inside a word (3+ chars)."""
         ptr, keys = self.word_ptr, self.word_keys
+        inside = np.zeros(self.size, dtype=bool)
         low = bisect_left(self.words, word)
         high = bisect_left(self.words, word + "\U0010ffff", low)
-        parts = [keys[ptr[low]:ptr[high]]]
-        extra = set()
-        if len(word) >= SUBSTRING_MIN:
-            positions = [m.start() for m in re.finditer(re.escape(word), self.joined)]
-            if positions:
-                extra.update(np.searchsorted(self.word_starts, positions, side="right").tolist())
-        if len(word) >= TYPO_MIN and self.words:
-            from rapidfuzz import fuzz, process
+        inside[keys[ptr[low]:ptr[high]]] = True
+        if len(word) < SUBSTRING_MIN:
+            return inside, None
+        positions = [m.start() for m in re.finditer(re.escape(word), self.joined)]
+        found = set(np.searchsorted(self.word_starts, positions, side="right").tolist()) if positions else set()
+        self._mark(inside, [k for k in found if not low < k <= high])
+        mask = inside
+        if len(word) >= TYPO_MIN and self.words and not found and low == high:
+            from rapidfuzz import process
+            from rapidfuzz.distance import Levenshtein
 
-            scores = process.cdist([word], self.words, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, dtype=np.float64)
-            extra.update((np.flatnonzero(scores[0] >= TYPO_RATIO) + 1).tolist())
-        parts += [keys[ptr[k - 1]:ptr[k]] for k in extra if not low < k <= high]
-        return np.unique(np.concatenate(parts)) if len(parts) > 1 else np.unique(parts[0])
+            limit = typo_distance(word)
+            distances = process.cdist([word], self.words, scorer=Levenshtein.distance, score_cutoff=limit)
+            typos = (np.flatnonzero(distances[0] <= limit) + 1).tolist()
+            if typos:
+                mask = inside.copy()
+                self._mark(mask, typos)
+        return mask, inside
+
+    def typo_words(self, query: str) -> frozenset[str]:
+        """The query words found in no word of the vocabulary (those may match a typo away)."""
+        return frozenset(word for word in query.split() if len(word) >= TYPO_MIN and not self._found(word))
+
+    def _found(self, word: str) -> bool:
+        low = bisect_left(self.words, word)
+        return (low < len(self.words) and self.words[low].startswith(word)) or f"{word}" in self.joined
+
+    def _mark(self, mask: np.ndarray, words: list[int]) -> None:
+        """Set the mask for the keys of the given words (word index + 1)."""
+        ptr, keys = self.word_ptr, self.word_keys
+        for k in words:
+            mask[keys[ptr[k - 1]:ptr[k]]] = True

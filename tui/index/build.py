@@ -96,7 +96,7 @@ def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool
         for future in as_completed(futures):
             if stop():
                 return
-            finished.add(futures[future])
+            finished.add(futures.pop(future))  # drop the reference: a finished future holds its records
             yield future.result()
     except BrokenProcessPool:
         for k, chunk in enumerate(chunks):

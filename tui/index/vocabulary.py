@@ -30,10 +30,20 @@ def load_search_index(store, summaries: list[Summary]) -> SearchIndex:
     pairs = np.concatenate(arrays)
     refs = [(s.path, s.date.isoformat() if s.date else "") for s in kept]
 
-    def load_items(file_index: int) -> list[Item]:
+    def load_items(file_index: int) -> list:
         path, date = refs[file_index]
-        return [Item(path, date, *row) for row in expand(store.blob(path, "items"))]
+        return _Items(path, date, expand(store.blob(path, "items")))
 
     postings = Postings(store.key_texts(), pairs[:, 0], pairs[:, 1], np.concatenate(file_of),
                         np.concatenate(local), refs, load_items)
     return SearchIndex.from_postings(postings)
+
+
+class _Items:
+    """A filing's stored item rows, each made an Item only when it is shown."""
+
+    def __init__(self, path: str, date: str, rows: list[tuple]) -> None:
+        self.path, self.date, self.rows = path, date, rows
+
+    def __getitem__(self, position: int) -> Item:
+        return Item(self.path, self.date, *self.rows[position])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -54,17 +55,37 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.dismiss(self.hits[event.index])
 
     def update_hits(self, query: str) -> None:
-        """Search again and list the hits (all of them, ranked; only the visible ones are built)."""
+        """Search again: list the first tier at once, and rank the rest in a worker."""
         index = self.index if self.index is not None else getattr(self.app, "index", None)
         self.index = index
         self.hits = index.results(query) if query.strip() and index is not None else ()
-        self.query_one(HitList).show(self.hits)
+        complete = not self.hits or self.hits.is_complete
+        self.query_one(HitList).show(self.hits, len(self.hits) if complete else self.hits.ready)
+        self._show_count(query)
+        if not complete:
+            self.complete_hits(self.hits)
+
+    @work(thread=True, exclusive=True, group="search")
+    def complete_hits(self, hits) -> None:
+        """Rank the hits below the first tier off the event loop."""
+        hits.complete()
+        self.app.call_from_thread(self._hits_completed, hits)
+
+    def _hits_completed(self, hits) -> None:
+        if hits is self.hits and self.is_attached:
+            self.query_one(HitList).extend(len(hits))
+            self._show_count(self.query_one(Input).value)
+
+    def _show_count(self, query: str) -> None:
+        hits, index = self.hits, self.index
         if index is None:
             count = "the search index is being built…"
-        elif query.strip():
-            count = f"{len(self.hits):,} hits"
-        else:
+        elif not query.strip():
             count = f"{len(index):,} line items indexed"
+        elif hits and not hits.is_complete:
+            count = f"{hits.ready:,}+ hits, ranking the rest…"
+        else:
+            count = f"{len(hits):,} hits"
         self.query_one("#search-count", Static).update(Content(count))
 
     def action_move(self, step: int) -> None:

@@ -37,10 +37,14 @@ class HitList(VirtualList):
         super().__init__(**kwargs)
         self.hits = ()
 
-    def show(self, hits) -> None:
-        """Show a (lazy) sequence of hits with the cursor on the first."""
+    def show(self, hits, count: int) -> None:
+        """Show the first `count` hits of a lazy ranked sequence, with the cursor on the first."""
         self.hits = hits
-        self.set_count(len(hits), 0 if len(hits) else None)
+        self.set_count(count, 0 if count else None)
+
+    def extend(self, count: int) -> None:
+        """Show more of the same hits (the rest of the ranking arrived), keeping the cursor."""
+        self.set_count(count, self.highlighted)
 
     def get_option_at_index(self, index: int) -> HitOption:
         """The row's text as one two-line Text."""
