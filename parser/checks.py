@@ -202,11 +202,20 @@ def _column_checks(numbers: list[_Numbers], columns: tuple[Column, ...]) -> list
                 window = range(first, last + 1)
                 if any(units[k] != units[target] for k in window):
                     continue
-                checks.extend(_column_relation(numbers, target, window))
+                checks.extend(_column_relation(numbers, target, window, columns))
     return checks
 
 
-def _column_relation(numbers: list[_Numbers], target: int, window: range) -> list[Check]:
+def _column_name(column: Column) -> str:
+    """A column named by what tells it apart: its qualifier, else its period and unit."""
+    if column.qualifier:
+        return f"column {column.index} ({column.qualifier})"
+    if column.period is not None:
+        return f"column {column.index} ({column.period.describe()} {column.unit_text})".replace(" )", ")")
+    return f"column {column.index}"
+
+
+def _column_relation(numbers: list[_Numbers], target: int, window: range, columns) -> list[Check]:
     results = []
     failures = 0
     meaningful = 0
@@ -227,7 +236,7 @@ def _column_relation(numbers: list[_Numbers], target: int, window: range) -> lis
         results.append((entry, printed, computed, slack, holds))
     if len(results) < 3 or meaningful < 2 or failures > 0.2 * len(results):
         return []
-    description = f"column {target} = " + " + ".join(f"column {k}" for k in window)
+    description = f"{_column_name(columns[target])} = " + " + ".join(_column_name(columns[k]) for k in window)
     return [
         Check(
             kind="columns",
@@ -237,7 +246,7 @@ def _column_relation(numbers: list[_Numbers], target: int, window: range) -> lis
             computed=round(computed, 6),
             difference=round(printed - computed, 6),
             ok=holds,
-            description=f"{entry.row.display_label}: {description}",
+            description=description,
         )
         for entry, printed, computed, slack, holds in results
     ]

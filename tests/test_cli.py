@@ -92,13 +92,16 @@ def test_check_passes_on_the_samples_and_fails_on_a_bad_total(tmp_path):
     good = run("check", FILINGS)
     assert good.returncode == 0
     assert "001_e47b350a37731711.txt: 19 tables" in good.stdout and " 0 do not" in good.stdout
+    assert "    ok   Total fixed assets = Intangible fixed assets (net) + Tangible fixed assets (net) + " \
+        "Investments in own shares  [3 columns]" in good.stdout
     broken = tmp_path / "broken.txt"
     broken.write_text(F001.read_text().replace("Total assets                             2,423,038",
                                                "Total assets                             2,423,083"))
     bad = run("check", broken)
     assert bad.returncode == 1
-    assert "FAIL table 5 (Consolidated Balance Sheet), line 497" in bad.stdout
-    assert "difference +45" in bad.stdout
+    assert "  table 5 (Consolidated Balance Sheet): 24 checks, 1 do not foot" in bad.stdout
+    failures = [line for line in bad.stdout.splitlines() if line.startswith("      FAIL")]
+    assert any("line 497, column 0" in line and "difference +45" in line for line in failures)
 
 
 def test_commands_leave_the_filings_folder_unchanged():

@@ -202,27 +202,16 @@ def render_table(table: Table) -> str:
 
 
 def _check(args) -> int:
+    from .check_report import report_lines
+
     filings, bad = _load(args.paths, args.cache)
     any_failed = False
     for filing in filings:
         if filing.error:
             continue
-        total = sum(len(t.checks) for t in filing.tables)
-        failed = [(t, c) for t in filing.tables for c in t.checks if not c.ok]
-        print(f"{safe(filing.name)}: {len(filing.tables)} tables, {total} checks, {total - len(failed)} foot, {len(failed)} do not")
-        for table in filing.tables:
-            for check in table.checks:
-                if check.ok and not args.verbose:
-                    continue
-                any_failed |= not check.ok
-                row = table.rows[check.target[0]]
-                column = table.columns[check.target[1]]
-                status = "ok  " if check.ok else "FAIL"
-                print(
-                    f"  {status} table {table.index} ({safe(table.title)}), line {row.line}, column {column.index}"
-                    f" [{safe(column.label_text)}]: {safe(check.description)}: printed {check.printed:,.10g},"
-                    f" computed {check.computed:,.10g}, difference {check.difference:+,.10g}"
-                )
+        any_failed |= any(not check.ok for table in filing.tables for check in table.checks)
+        for line in report_lines(filing, args.verbose, safe):
+            print(line)
     if any_failed:
         return EXIT_NOT_FOOTING
     return EXIT_SOME_UNREADABLE if bad else EXIT_OK
