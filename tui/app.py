@@ -18,6 +18,7 @@ from .screens.palette import JumpProvider
 
 FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
 READY_ENV = "COLT_TUI_READY"
+SEARCH_READY_ENV = "COLT_TUI_SEARCH_READY"
 
 
 class ColtApp(App):
@@ -60,6 +61,7 @@ class ColtApp(App):
         self.cache = cache
         self.library = Library(self.paths)
         self.folder_index = None
+        self.index_report = None
         self.index = None
         self.last_copied = ""
 
@@ -103,6 +105,8 @@ class ColtApp(App):
         self.post_message(self.IndexOpened(folder.ordered_paths, cached, folder.note))
         if cached:
             self.index = folder.search_index()
+            if os.environ.get(SEARCH_READY_ENV):
+                self.call_from_thread(self._report_time, SEARCH_READY_ENV)
         report = folder.refresh(lambda done, total, records: self.post_message(
             self.FilingsIndexed([record.summary for record in records])), stop=lambda: worker.is_cancelled)
         if report.parsed and not worker.is_cancelled:
@@ -126,6 +130,7 @@ class ColtApp(App):
         self._main.filings_arrived([summary.path for summary in message.summaries])
 
     def on_colt_app_index_finished(self, message: IndexFinished) -> None:
+        self.index_report = message.report
         self._main.loading_progress(*self.library.progress)
 
     @property

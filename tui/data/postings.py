@@ -18,10 +18,10 @@ class Postings:
     def __init__(self, texts: list[str], label_keys, group_keys, file_of, local, files: list[tuple[str, str]],
                  load_items: Callable[[int], list]) -> None:
         self.texts = texts
-        self.label_keys = np.asarray(label_keys, dtype=np.int64)
-        self.group_keys = np.asarray(group_keys, dtype=np.int64)
-        self.file_of = np.asarray(file_of, dtype=np.int64)
-        self.local = np.asarray(local, dtype=np.int64)
+        self.label_keys = np.ascontiguousarray(label_keys, dtype=np.int32)
+        self.group_keys = np.ascontiguousarray(group_keys, dtype=np.int32)
+        self.file_of = np.asarray(file_of, dtype=np.int32)
+        self.local = np.asarray(local, dtype=np.int32)
         self.files = files
         self._load_items = load_items
         self._items: OrderedDict[int, list] = OrderedDict()

@@ -17,6 +17,7 @@ import numpy as np
 
 SUBSTRING_MIN = 3
 TYPO_MIN = 4
+CHUNK = 50_000
 WORD_CACHE = 64  # masks of a few hundred KB each; typing reuses the words already typed
 
 
@@ -56,18 +57,27 @@ class Vocabulary:
 
     def _index_words(self) -> None:
         """Sorted unique words; for each, the ids of the keys containing it (CSR arrays)."""
-        texts = [self.texts[key] for key in self.active.tolist()]  # normalised: single spaces, no ends
-        counts = np.fromiter((text.count(" ") + 1 if text else 0 for text in texts), dtype=np.int64,
-                             count=len(texts))
-        flat = " ".join(text for text in texts if text).split(" ") if any(texts) else []
-        words = sorted(set(flat))
-        ids = {word: number for number, word in enumerate(words)}
-        pair_word = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
-        pair_key = np.repeat(self.active, counts)
+        ids: dict[str, int] = {}
+        pair_words, counts = [], []
+        active = self.active.tolist()
+        for start in range(0, len(active), CHUNK):  # chunks: millions of word strings never live at once
+            texts = [self.texts[key] for key in active[start:start + CHUNK]]  # normalised: single spaces
+            counts.append(np.fromiter((text.count(" ") + 1 if text else 0 for text in texts), dtype=np.int64,
+                                      count=len(texts)))
+            flat = " ".join(text for text in texts if text).split(" ") if any(texts) else []
+            for word in flat:
+                if word not in ids:
+                    ids[word] = len(ids)
+            pair_words.append(np.fromiter(map(ids.__getitem__, flat), dtype=np.int32, count=len(flat)))
+        words = sorted(ids)
+        rank = np.empty(len(words), dtype=np.int32)
+        rank[np.fromiter(map(ids.__getitem__, words), dtype=np.int64, count=len(words))] = np.arange(len(words))
+        pair_word = rank[np.concatenate(pair_words)] if pair_words else np.zeros(0, np.int32)
+        del pair_words
         by_word = np.argsort(pair_word, kind="stable")
-        self.words = words
-        self.word_keys = pair_key[by_word]
+        self.word_keys = np.repeat(self.active.astype(np.int32), np.concatenate(counts) if counts else 0)[by_word]
         self.word_ptr = np.searchsorted(pair_word[by_word], np.arange(len(words) + 1))
+        self.words = words
         self.joined = "\n" + "\n".join(self.words) + "\n"
         lengths = np.fromiter((len(w) + 1 for w in self.words), dtype=np.int64, count=len(self.words))
         self.word_starts = np.concatenate(([1], 1 + np.cumsum(lengths)))[:len(self.words)]

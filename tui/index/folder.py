@@ -99,6 +99,7 @@ class FolderIndex:
 
     def filing(self, path: str):
         """The full parsed Filing of a file, unpickled from the cache on first use (a few ms)."""
+        path = os.path.abspath(path)
         if path in self._filings:
             self._filings.move_to_end(path)
             return self._filings[path]

@@ -160,9 +160,8 @@ class Store:
     @_locked
     def key_texts(self) -> list[str]:
         """Every search key's text, indexed by its id ('' for unused ids)."""
-        rows = self.db.execute("SELECT id, text FROM keys").fetchall()
-        texts = [""] * (max((row[0] for row in rows), default=0) + 1)
-        for key_id, text in rows:
+        texts = [""] * ((self.db.execute("SELECT MAX(id) FROM keys").fetchone()[0] or 0) + 1)
+        for key_id, text in self.db.execute("SELECT id, text FROM keys"):
             texts[key_id] = text
         return texts
 

@@ -22,8 +22,8 @@ def load_search_index(store, summaries: list[Summary]) -> SearchIndex:
             continue
         pairs = np.frombuffer(blob, dtype=np.int32).reshape(-1, 2)
         arrays.append(pairs)
-        file_of.append(np.full(len(pairs), len(kept), dtype=np.int64))
-        local.append(np.arange(len(pairs), dtype=np.int64))
+        file_of.append(np.full(len(pairs), len(kept), dtype=np.int32))
+        local.append(np.arange(len(pairs), dtype=np.int32))
         kept.append(summary)
     if not arrays:
         return SearchIndex()

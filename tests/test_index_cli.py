@@ -1,0 +1,65 @@
+"""`colt-tui index` and the app on the index: summary and failures in one line each, cache reuse, nothing
+written into the filings folder."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.app import build_app
+
+ROOT = Path(__file__).resolve().parents[1]
+FILINGS = ROOT / "filings"
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_index_command_summary_failures_and_cache(tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    cache = tmp_path / "cache.sqlite3"
+    before = hashes(folder)
+    first = run("index", folder, "--cache", cache)
+    assert first.returncode == 3
+    assert "4 files: 4 parsed, 0 from cache, 0 removed, 1 failed" in first.stdout
+    assert first.stderr.strip().splitlines() == ["colt-tui: empty.txt: empty file"] or \
+        [line for line in first.stderr.splitlines() if "empty.txt" in line] == first.stderr.strip().splitlines()
+    second = run("index", folder, "--cache", cache)
+    assert "4 files: 0 parsed, 4 from cache, 0 removed, 0 failed" in second.stdout
+    facts = run("facts", folder, "--cache", cache)
+    assert facts.stdout == run("facts", folder, "--cache", ":memory:").stdout
+    assert hashes(folder) == before and sorted(p.name for p in folder.iterdir()) == sorted(before)
+
+
+def test_index_refuses_a_cache_inside_the_folder(tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    before = hashes(folder)
+    result = run("index", folder, "--cache", folder / "cache.sqlite3")
+    assert result.returncode == 2 and "refusing to put the cache inside" in result.stderr
+    assert "Traceback" not in result.stderr and hashes(folder) == before
+
+
+async def test_app_reopens_from_the_cache(tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    cache = str(tmp_path / "cache.sqlite3")
+    for expected_parsed in (3, 0):
+        app = build_app([str(folder)], cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.index_report.parsed == expected_parsed and app.library.progress == (3, 3)
+            assert app.screen.content.filing.name.startswith("000")
+            await pilot.press("slash", *"ebitda")
+            assert app.screen.hits[0].item.label == "EBITDA (1)"
