@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .sections import build_tree, find_sections
 from .tables import build_table
 from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
 
-FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ""}
+FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
 def load_filing(path: str | os.PathLike) -> Filing:
@@ -26,6 +27,8 @@ def load_filing(path: str | os.PathLike) -> Filing:
     path = Path(path)
     name = path.name
     try:
+        if path.is_dir():
+            return Filing(str(path), name, error=f"{name}: is a folder, not a file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             return Filing(str(path), name, error=f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
@@ -34,6 +37,8 @@ def load_filing(path: str | os.PathLike) -> Filing:
         return Filing(str(path), name, error=f"{name}: is a folder, not a file")
     except OSError as error:
         reason = error.strerror or type(error).__name__
+        if path.is_symlink():
+            reason = "symbolic link loop" if error.errno == errno.ELOOP else f"broken symbolic link ({reason})"
         return Filing(str(path), name, error=f"{name}: cannot read ({reason})")
     reason = refuse_reason(data)
     if reason:
@@ -174,18 +179,50 @@ def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
 
 
 def iter_filing_paths(path: str | os.PathLike):
-    """The files a path names: itself, or the files of a folder (sorted, hidden ones skipped)."""
+    """The entries a path names: itself, or every entry of a folder (sorted; hidden ones skipped).
+
+    Entries of a folder that are not filings (sub-folders, other file types) are yielded too, so
+    that each can be reported in one line; `skip_reason` tells which they are.
+    """
     path = Path(path)
     if not path.is_dir():
         yield path
         return
-    for child in sorted(path.iterdir()):
-        if child.name.startswith(".") or child.is_dir():
-            continue
-        if child.suffix.lower() in FILING_SUFFIXES:
+    try:
+        children = sorted(path.iterdir())
+    except OSError:
+        yield path
+        return
+    for child in children:
+        if not child.name.startswith("."):
             yield child
 
 
+def skip_reason(path: Path) -> str | None:
+    """Why an entry found inside a folder is not read as a filing, or None when it is one."""
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as error:
+            return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
+    if path.is_dir():
+        return "a folder: folders inside a folder are not searched; name it as a PATH to include it"
+    suffix = path.suffix.lower()
+    if suffix not in FILING_SUFFIXES:
+        return f"not a plain-text filing ({suffix} files are skipped)"
+    return None
+
+
 def load_paths(paths) -> list[Filing]:
-    """Load every filing the paths name; a folder means every filing in it."""
-    return [load_filing(file) for path in paths for file in iter_filing_paths(path)]
+    """Load every filing the paths name; a folder means every filing in it. Entries of a folder
+    that are not filings come back as a Filing whose error says why, so each can be reported."""
+    filings = []
+    for given in paths:
+        folder = Path(given).is_dir()
+        for entry in iter_filing_paths(given):
+            reason = skip_reason(entry) if folder and entry != Path(given) else None
+            if reason:
+                filings.append(Filing(str(entry), entry.name, error=f"{entry.name}: {reason}"))
+            else:
+                filings.append(load_filing(entry))
+    return filings
