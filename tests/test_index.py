@@ -168,3 +168,20 @@ def test_two_processes_index_the_same_folder_at_once(tmp_path, cache):
     assert len(index.facts()) == 8 * 923
     search = index.search_index()
     assert len(search.search("total assets", limit=100)) >= 8
+
+
+def test_cached_csv_equals_the_frame_written_whole(folder, cache):
+    import io
+
+    from tests_support_markup import MARKUP
+    from tui.commands import safe
+    from tui.index.facts import safe_frame
+
+    (folder / "markup.txt").write_text(MARKUP, encoding="utf-8")
+    open_index(folder, cache)
+    index = open_index(folder, cache)
+    out = io.StringIO()
+    index.write_facts_csv(out)
+    fresh = [f for f in load_paths([folder]) if not f.error]
+    expected = safe_frame(facts_frame(fresh), safe).to_csv(index=False)
+    assert out.getvalue() == expected and "\\x1b[31mcosts" in expected

@@ -63,3 +63,21 @@ async def test_app_reopens_from_the_cache(tmp_path):
             assert app.screen.content.filing.name.startswith("000")
             await pilot.press("slash", *"ebitda")
             assert app.screen.hits[0].item.label == "EBITDA (1)"
+
+
+async def test_app_parses_a_larger_folder_on_a_process_pool(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted(FILINGS.iterdir())
+    for k in range(12):
+        (folder / f"{k:03d}_{sources[k % 3].name}").write_bytes(sources[k % 3].read_bytes())
+    app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if app.index_report is not None:
+                break
+        assert app.index_report.parsed == 12 and not app.index_report.failed
+        assert app.library.progress == (12, 12)
+        assert "12 files" in str(app.screen.query_one("#status").render())

@@ -110,16 +110,22 @@ def _refuse_inside(output: Path, paths: list[str]) -> None:
 
 
 def _facts(args) -> int:
+    from .index.facts import safe_frame
+
     if args.output:
         _refuse_inside(Path(args.output), args.paths)
     index, bad = _load_index(args.paths, args.cache)
-    frame = index.facts()
-    index.close()
-    for column in ("table_title", "group", "line_item", "column_label", "raw"):
-        frame[column] = _safe_column(frame[column])
     if args.format == "csv":
-        text = frame.to_csv(index=False)
-    elif args.format == "json":
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                index.write_facts_csv(out)
+        else:
+            index.write_facts_csv(sys.stdout)
+        index.close()
+        return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+    frame = safe_frame(index.facts(), safe)
+    index.close()
+    if args.format == "json":
         text = frame.to_json(orient="records", indent=1)
     else:
         if not args.output and sys.stdout.isatty():
@@ -132,16 +138,6 @@ def _facts(args) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_SOME_UNREADABLE if bad else EXIT_OK
-
-
-def _safe_column(column):
-    """`safe` applied to a column of text, touching only the values that hold control characters."""
-    unsafe = column.str.contains(_CONTROL.pattern, regex=True)
-    if not unsafe.any():
-        return column
-    column = column.copy()
-    column[unsafe] = column[unsafe].map(safe)
-    return column
 
 
 def _outline(args) -> int:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -89,10 +91,11 @@ def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool
     chunks = [files[k:k + CHUNK] for k in range(0, len(files), CHUNK)]
     finished: set[int] = set()
     context = multiprocessing.get_context("spawn")  # the app has threads running: never fork it
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
+    with _real_stderr():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         futures = {pool.submit(parse_chunk, [(s.path, s.size, s.mtime_ns) for s in chunk]): k
                    for k, chunk in enumerate(chunks)}
+    try:
         for future in as_completed(futures):
             if stop():
                 return
@@ -104,6 +107,33 @@ def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool
                 yield [safe_record(s.path, s.size, s.mtime_ns) for s in chunk]
     finally:
         pool.shutdown(wait=not stop(), cancel_futures=True)
+
+
+@contextmanager
+def _real_stderr():
+    """Give multiprocessing a sys.stderr with a real file descriptor while it starts its processes.
+
+    Textual replaces sys.stderr with an object without one, and the resource tracker passes
+    `sys.stderr.fileno()` to its child ("bad value(s) in fds_to_keep" otherwise).
+    """
+    if _has_descriptor(sys.stderr):
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
+def _has_descriptor(stream) -> bool:
+    """True when a stream is backed by an open file descriptor."""
+    try:
+        return stream.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:

@@ -48,6 +48,7 @@ class Record:
     summary: Summary
     filing: bytes
     facts: bytes | None
+    facts_csv: bytes | None
     items: bytes
     keys: list[str] = field(default_factory=list)
     item_keys: list[tuple[int, int]] = field(default_factory=list)
@@ -64,7 +65,7 @@ class Record:
         postings = array("i")
         for label_key, group_key in self.item_keys:
             postings.extend((key_ids[label_key], key_ids[group_key]))
-        return (self.path, self.filing, self.facts, self.items, postings.tobytes())
+        return (self.path, self.filing, self.facts, self.facts_csv, self.items, postings.tobytes())
 
 
 def make_record(path: str, size: int, mtime_ns: int) -> Record:
@@ -91,10 +92,13 @@ def pack(filing, size: int, mtime_ns: int, parser_version: int) -> Record:
     summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
                       filing.error, tuple(filing.warnings), len(filing.tables), len(facts) if facts is not None else 0,
                       len(items))
+    from .facts import csv_body
+
     stored_items = [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values) for i in items]
+    has_facts = facts is not None and len(facts) > 0
     return Record(filing.path, size, mtime_ns, parser_version, summary, compress(filing),
-                  compress(facts) if facts is not None and len(facts) else None, compress(stored_items),
-                  list(keys), item_keys)
+                  compress(facts) if has_facts else None, csv_body(facts) if has_facts else None,
+                  compress(stored_items), list(keys), item_keys)
 
 
 def compress(value) -> bytes:

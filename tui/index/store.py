@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 APP_ID = "colt-tui-index"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 60_000
 SUMMARY_COLUMNS = ("path", "size", "mtime_ns", "parser_version", "name", "form", "company", "date", "title",
                    "error", "warnings", "n_tables", "n_facts", "n_items")
-BLOB_COLUMNS = ("filing", "facts", "items", "postings")
+BLOB_COLUMNS = ("filing", "facts", "facts_csv", "items", "postings")
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -172,7 +172,7 @@ class Store:
             for record in records:
                 ids = self._key_ids(db, record.keys)
                 db.execute(f"INSERT OR REPLACE INTO files VALUES ({','.join('?' * 15)})", record.summary_row())
-                db.execute("INSERT OR REPLACE INTO blobs VALUES (?,?,?,?,?)", record.blob_row(ids))
+                db.execute("INSERT OR REPLACE INTO blobs VALUES (?,?,?,?,?,?)", record.blob_row(ids))
 
     @staticmethod
     def _key_ids(db: sqlite3.Connection, texts: list[str]) -> list[int]:
