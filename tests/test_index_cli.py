@@ -81,3 +81,16 @@ async def test_app_parses_a_larger_folder_on_a_process_pool(tmp_path):
         assert app.index_report.parsed == 12 and not app.index_report.failed
         assert app.library.progress == (12, 12)
         assert "12 files" in str(app.screen.query_one("#status").render())
+
+
+def test_index_reports_folder_entries_that_are_not_filings(tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inside.txt").write_bytes(b"x")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    result = run("index", folder, "--cache", tmp_path / "cache.sqlite3")
+    assert result.returncode == 3 and "5 files: 5 parsed" in result.stdout
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and errors[0].startswith("colt-tui: report.pdf: not a plain-text filing")
+    assert errors[1].startswith("colt-tui: sub: a folder")

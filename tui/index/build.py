@@ -82,6 +82,10 @@ def parse_all(files: list[FileStat], write: Callable[[list[Record]], None], prog
 def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool]):
     """Yield lists of records, from a process pool or in-process, until done or `stop()` says so."""
     workers = workers or os.cpu_count() or 1
+    skipped = [stat for stat in files if stat.skip]
+    if skipped:
+        yield [skipped_record(stat) for stat in skipped]
+        files = [stat for stat in files if not stat.skip]
     if len(files) < INLINE_BELOW or workers <= 1:
         for stat in files:
             if stop():
@@ -139,6 +143,16 @@ def _has_descriptor(stream) -> bool:
 def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:
     """Worker entry: parse a few files."""
     return [safe_record(*item) for item in chunk]
+
+
+def skipped_record(stat: FileStat) -> Record:
+    """The record of a folder entry that is not a filing: its one-line reason as the error."""
+    from parser import PARSER_VERSION, Filing
+
+    from .record import pack
+
+    name = os.path.basename(stat.path)
+    return pack(Filing(stat.path, name, error=f"{name}: {stat.skip}"), stat.size, stat.mtime_ns, PARSER_VERSION)
 
 
 def safe_record(path: str, size: int, mtime_ns: int) -> Record:

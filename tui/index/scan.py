@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from parser.load import FILING_SUFFIXES
+from parser.load import iter_filing_paths, skip_reason
 
 
 @dataclass(frozen=True)
 class FileStat:
-    """A file to index: absolute path, size and mtime in ns (-1 when it cannot be stat'ed)."""
+    """A file to index: absolute path, size and mtime in ns (-1 when it cannot be stat'ed), and why a
+    folder entry is not read as a filing (a sub-folder, another file type, a broken link), if it is not."""
 
     path: str
     size: int
     mtime_ns: int
+    skip: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,22 +43,13 @@ def list_paths(paths: list[str]) -> Listing:
 
 
 def _folder(folder: str) -> list[FileStat]:
-    """The filings directly inside a folder, sorted by name; hidden files and sub-folders skipped."""
+    """Every entry of a folder as the parser lists it (sorted, hidden ones skipped), with its skip reason."""
     found = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() not in FILING_SUFFIXES:
-            continue
-        try:
-            if entry.is_dir():
-                continue
-            stat = entry.stat()
-            found.append(FileStat(entry.path, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            found.append(FileStat(entry.path, -1, -1))
+    for entry in iter_filing_paths(folder):
+        path = os.path.join(folder, entry.name) if str(entry) != folder else folder
+        reason = skip_reason(entry) if path != folder else None
+        stat = _stat(path)
+        found.append(FileStat(path, stat.size, stat.mtime_ns, reason))
     return found
 
 
