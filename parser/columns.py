@@ -33,17 +33,35 @@ class Layout:
     anchors: list[float]
     starts: list[int]
     ends: list[int]
+    markers: list[int] | None = None
 
     @property
     def count(self) -> int:
         """How many value columns."""
         return len(self.anchors)
 
+    def boundary(self, index: int) -> float:
+        """Where column `index` begins and column `index - 1` ends: at its `<C>` marker when the
+        markers line up with the numbers, else halfway between the two columns' numbers."""
+        middle = (self.ends[index - 1] + self.starts[index]) / 2
+        if self.markers is not None and self.ends[index - 1] <= self.markers[index] < middle:
+            return self.markers[index]
+        return middle
+
     def region(self, index: int, label_width: int) -> tuple[float, float]:
-        """The stretch of line owned by column `index`: halfway to its neighbours."""
-        left = min(self.starts[index], label_width) if index == 0 else (self.ends[index - 1] + self.starts[index]) / 2
-        right = (self.ends[index] + self.starts[index + 1]) / 2 if index + 1 < self.count else 10_000
+        """The stretch of line owned by column `index`, from its boundary to the next one."""
+        left = min(self.starts[index], label_width) if index == 0 else self.boundary(index)
+        right = self.boundary(index + 1) if index + 1 < self.count else 10_000
         return left, right
+
+    def use_markers(self, markers: list[int]) -> None:
+        """Keep the `<C>` marker columns when there is one per column and each stands left of its
+        column's digits: markers that do not line up with the numbers are ignored."""
+        if len(markers) == self.count and all(
+            marker < anchor and (k == 0 or marker >= self.ends[k - 1] - 1)
+            for k, (marker, anchor) in enumerate(zip(markers, self.anchors))
+        ):
+            self.markers = list(markers)
 
 
 def layout_columns(data_lines: list[Line]) -> tuple[Layout, dict[int, list[int | None]]]:

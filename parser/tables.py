@@ -46,6 +46,7 @@ def build_table(
     move_headings_to_body(segment)
     data_lines = segment.data_lines
     layout, assignment = layout_columns(data_lines)
+    layout.use_markers(segment.markers)
     width = segment.label_width
     title_lines, header_lines = _split_title(segment.band)
     header = assign_headers(header_lines, layout, width)
