@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from parser.load import iter_filing_paths, skip_reason
+from parser.load import FILING_SUFFIXES, skip_reason
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,28 @@ def list_paths(paths: list[str]) -> Listing:
 
 
 def _folder(folder: str) -> list[FileStat]:
-    """Every entry of a folder as the parser lists it (sorted, hidden ones skipped), with its skip reason."""
+    """Every entry of a folder as the parser lists it (sorted, hidden ones skipped), with its skip reason.
+
+    Regular files with a filing suffix take the fast path (one cached stat from scandir); anything
+    else is judged by the parser's own `skip_reason`, so both list a folder the same way.
+    """
+    try:
+        entries = sorted((e for e in os.scandir(folder) if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return [_stat(folder)]
     found = []
-    for entry in iter_filing_paths(folder):
-        path = os.path.join(folder, entry.name) if str(entry) != folder else folder
-        reason = skip_reason(entry) if path != folder else None
-        stat = _stat(path)
-        found.append(FileStat(path, stat.size, stat.mtime_ns, reason))
+    for entry in entries:
+        try:
+            plain = entry.is_file(follow_symlinks=False) and \
+                os.path.splitext(entry.name)[1].lower() in FILING_SUFFIXES
+            if plain:
+                stat = entry.stat(follow_symlinks=False)
+                found.append(FileStat(entry.path, stat.st_size, stat.st_mtime_ns))
+                continue
+        except OSError:
+            pass
+        stat = _stat(entry.path)
+        found.append(FileStat(entry.path, stat.size, stat.mtime_ns, skip_reason(Path(entry.path))))
     return found
 
 
