@@ -40,15 +40,16 @@ def colt(*args: str) -> list[str]:
 
 
 def timed(command: list[str]) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS in MB, stdout) of a command, via GNU time."""
+    """(wall seconds, peak RSS in MB, stdout) of a command, via GNU time; CPU seconds in `timed.cpu`."""
     with open(os.devnull, "w") as null:
         rss_file = Path(f"/tmp/colt-bench-rss-{os.getpid()}")
         started = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *command],
+        result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(rss_file), *command],
                                 stdout=subprocess.PIPE, stderr=null, text=True)
         wall = time.perf_counter() - started
-    rss = int(rss_file.read_text().split()[-1]) // 1024
-    return wall, rss, result.stdout
+    user, system, rss = rss_file.read_text().split()[-3:]
+    timed.cpu = float(user) + float(system)
+    return wall, int(rss) // 1024, result.stdout
 
 
 def machine() -> str:
@@ -67,7 +68,7 @@ def corpus_size(folder: Path) -> tuple[int, int]:
 
 def build(folder: Path, work: Path, runs: int, count: int, size: int) -> dict:
     """Cold builds (empty cache) and warm refreshes (nothing changed)."""
-    cold, warm, rss = [], [], []
+    cold, rss = [], []
     for run in range(runs):
         cache = work / f"cold-{run}.sqlite3"
         for side in (cache, Path(f"{cache}-wal"), Path(f"{cache}-shm")):
@@ -76,7 +77,8 @@ def build(folder: Path, work: Path, runs: int, count: int, size: int) -> dict:
         cold.append(wall)
         rss.append(peak)
         print(f"  cold build {run + 1}: {wall:.1f} s, {size / wall / 1e6:.2f} MB/s, {count / wall:.1f} files/s, "
-              f"peak RSS {peak} MB | {out.splitlines()[0] if out else ''}", flush=True)
+              f"peak RSS {peak} MB, {timed.cpu:.0f} CPU s = {size / timed.cpu / 1e6:.2f} MB per CPU second, "
+              f"load average {os.getloadavg()[0]:.2f} | {out.splitlines()[0] if out else ''}", flush=True)
     return {"cold": cold, "rss": rss, "cache": work / "cold-0.sqlite3"}
 
 

@@ -94,3 +94,13 @@ def test_index_reports_folder_entries_that_are_not_filings(tmp_path):
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and errors[0].startswith("colt-tui: report.pdf: not a plain-text filing")
     assert errors[1].startswith("colt-tui: sub: a folder")
+
+
+def test_browser_refuses_a_cache_inside_the_folder_and_a_bare_cache_option(tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    before = hashes(folder)
+    inside = run(folder, "--cache", folder / "cache.sqlite3")
+    assert inside.returncode == 2 and "refusing to put the cache inside" in inside.stderr
+    assert run("--cache").returncode == 2 and run("--cache", "x", "index", folder).returncode == 2
+    assert hashes(folder) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .screens.palette import JumpProvider
 FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
 READY_ENV = "COLT_TUI_READY"
 SEARCH_READY_ENV = "COLT_TUI_SEARCH_READY"
+SEARCH_REBUILD_SECONDS = 20.0
 
 
 class ColtApp(App):
@@ -78,8 +80,6 @@ class ColtApp(App):
 
     def _report_time(self, variable: str) -> None:
         """Benchmark hook: write the wall-clock time to the file the variable names, then exit."""
-        import time
-
         Path(os.environ[variable]).write_text(repr(time.time()))
         self.exit()
 
@@ -107,8 +107,15 @@ class ColtApp(App):
             self.index = folder.search_index()
             if os.environ.get(SEARCH_READY_ENV):
                 self.call_from_thread(self._report_time, SEARCH_READY_ENV)
-        report = folder.refresh(lambda done, total, records: self.post_message(
-            self.FilingsIndexed([record.summary for record in records])), stop=lambda: worker.is_cancelled)
+        rebuilt = [time.monotonic()]
+
+        def progress(done: int, total: int, records: list) -> None:
+            self.post_message(self.FilingsIndexed([record.summary for record in records]))
+            if time.monotonic() - rebuilt[0] > SEARCH_REBUILD_SECONDS and done < total:
+                self.index = folder.search_index()  # search what is parsed so far while the rest parses
+                rebuilt[0] = time.monotonic()
+
+        report = folder.refresh(progress, stop=lambda: worker.is_cancelled)
         if report.parsed and not worker.is_cancelled:
             self.index = folder.search_index()
         self.post_message(self.IndexFinished(report))

@@ -57,14 +57,16 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and (argv[0] == "--cache" or argv[0].startswith("--cache=")):
-        cache, rest = _take_cache(argv)
-        if cache is None or (rest and rest[0] in SUBCOMMANDS):
-            print("colt-tui: give --cache FILE after the command, or before the browser's PATH", file=sys.stderr)
+    if argv and argv[0] not in SUBCOMMANDS and (not argv[0].startswith("-") or _is_cache(argv[0])):
+        try:
+            cache, paths = _take_cache(argv)
+        except ValueError:
+            print("colt-tui: --cache needs a FILE", file=sys.stderr)
             return 2
-        return _browse(rest, cache)
-    if argv and argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
-        return _browse(argv)
+        if paths and paths[0] in SUBCOMMANDS:
+            print("colt-tui: give --cache FILE after the command", file=sys.stderr)
+            return 2
+        return _browse(paths, cache)
     if not argv:
         return _browse([])
     args = _parser().parse_args(argv)
@@ -81,11 +83,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _is_cache(argument: str) -> bool:
+    return argument == "--cache" or argument.startswith("--cache=")
+
+
 def _take_cache(argv: list[str]) -> tuple[str | None, list[str]]:
-    """Split a leading `--cache FILE` (or `--cache=FILE`) off the browser's arguments."""
-    if argv[0].startswith("--cache="):
-        return argv[0].split("=", 1)[1] or None, argv[1:]
-    return (argv[1], argv[2:]) if len(argv) > 1 else (None, [])
+    """Split `--cache FILE` (or `--cache=FILE`), wherever it stands, off the browser's arguments."""
+    cache, rest, arguments = None, [], iter(argv)
+    for argument in arguments:
+        if argument.startswith("--cache="):
+            cache = argument.split("=", 1)[1]
+        elif argument == "--cache":
+            cache = next(arguments, "")
+        else:
+            rest.append(argument)
+            continue
+        if not cache:
+            raise ValueError("--cache needs a FILE")
+    return cache, rest
 
 
 def _browse(paths: list[str], cache: str | None = None) -> int:
@@ -103,6 +118,14 @@ def _browse(paths: list[str], cache: str | None = None) -> int:
     if missing:
         print(f"colt-tui: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
+    if cache and cache != ":memory:":
+        target = Path(cache).resolve()
+        for path in paths:
+            folder = Path(path).resolve()
+            folder = folder if folder.is_dir() else folder.parent
+            if target == folder or folder in target.parents:
+                print(f"colt-tui: {cache}: refusing to put the cache inside the filings folder {path}", file=sys.stderr)
+                return 2
     from .app import run_app
 
     return run_app(paths, cache)

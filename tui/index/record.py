@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import pickle
 import zlib
-from functools import lru_cache, partial
-from operator import attrgetter
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache, partial
+from operator import attrgetter
 from pathlib import Path
 
 LEVEL = 1  # zlib level: blobs are written once per parse and read often; speed beats ratio

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..data.search import Hit, SearchIndex
-from ..widgets.hit_list import HitList, hit_prompt  # noqa: F401 - hit_prompt re-exported for callers
+from ..widgets.hit_list import HitList
 
 
 class SearchScreen(ModalScreen[Hit | None]):
