@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from parser.doubts import cell_doubts, failed_targets
+
 from .numbers import plain
 from .text import safe_text
 
@@ -23,6 +25,26 @@ def column_header(column, width: int = 14) -> list[str]:
 def failed_cells(table) -> dict[tuple[int, int], object]:
     """The checks that do not foot, keyed by their target (row, column)."""
     return {check.target: check for check in table.checks if not check.ok}
+
+
+def doubted_cells(table) -> dict[tuple[int, int], list[str]]:
+    """Every cell read with doubt, keyed by (row, column), with its reasons from the parser."""
+    failed = failed_targets(table)
+    found = {}
+    for row in table.rows:
+        for cell in row.cells:
+            if cell is None:
+                continue
+            reasons = cell_doubts(table, row, cell, failed)
+            if reasons:
+                found[(row.index, cell.column)] = reasons
+    return found
+
+
+def doubt_text(reasons: list[str]) -> str:
+    """'doubt: period not read; label guessed' (a failed check is described by check_text)."""
+    rest = [safe_text(r) for r in reasons if not r.startswith("check does not foot")]
+    return f"doubt: {'; '.join(rest)}" if rest else ""
 
 
 def check_text(check) -> str:
@@ -48,4 +70,7 @@ def cell_detail(table, row_index: int, column_index: int | None) -> str:
         return f"{label} · {heading} · (blank)"
     text = f"{label} · {heading} · {safe_text(cell.raw)} = {plain(cell.value)} ({cell.kind}) · line {cell.line}"
     check = failed_cells(table).get((row_index, column_index))
-    return f"{text} · {check_text(check)}" if check else text
+    if check:
+        text = f"{text} · {check_text(check)}"
+    doubt = doubt_text(cell_doubts(table, row, cell))
+    return f"{text} · {doubt}" if doubt else text

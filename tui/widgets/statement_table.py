@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..data.describe import column_header, failed_cells
+from ..data.describe import column_header, doubted_cells, failed_cells
 from ..data.text import safe_text
 
 LABEL_WIDTH = 44
@@ -16,6 +16,8 @@ SUBTOTAL = "bold"
 HEADING = "bold underline"
 NOT_FOOTING = "bold white on dark_red"
 NOT_FOOTING_MARK = "≠"
+DOUBT = "italic yellow"
+DOUBT_MARK = "?"
 
 
 class StatementTable(DataTable):
@@ -58,8 +60,12 @@ class StatementTable(DataTable):
             padded = [""] * (depth - len(lines)) + lines
             self.add_column(Text("\n".join(padded), justify="right", style="bold"), key=str(column.index))
         failing = failed_cells(table)
+        doubted = doubted_cells(table)
         for row in table.rows:
-            cells = [row_label(row)] + [cell_text(row, k, failing.get((row.index, k))) for k in range(len(table.columns))]
+            cells = [row_label(row)] + [
+                cell_text(row, k, failing.get((row.index, k)), doubted.get((row.index, k)))
+                for k in range(len(table.columns))
+            ]
             self.add_row(*cells, key=str(row.index))
 
     def highlight_row(self, row_index: int) -> None:
@@ -79,8 +85,8 @@ def row_label(row) -> Text:
     return label
 
 
-def cell_text(row, column_index: int, failing_check=None) -> Text:
-    """The cell as printed, right-aligned; negatives, subtotals and failed checks styled."""
+def cell_text(row, column_index: int, failing_check=None, doubts=None) -> Text:
+    """The cell as printed, right-aligned; negatives, subtotals, failed checks and doubts marked."""
     cell = row.cell(column_index)
     if cell is None:
         return Text("")
@@ -90,4 +96,6 @@ def cell_text(row, column_index: int, failing_check=None) -> Text:
     text = Text(safe_text(cell.raw), style=style, justify="right", no_wrap=True)
     if failing_check is not None:
         text = Text(f"{NOT_FOOTING_MARK}{safe_text(cell.raw)}", style=NOT_FOOTING, justify="right", no_wrap=True)
+    if doubts and any(not reason.startswith("check does not foot") for reason in doubts):
+        text.append(DOUBT_MARK, style=DOUBT)
     return text

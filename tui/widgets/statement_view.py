@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from ..data.describe import cell_detail, failed_cells
+from ..data.describe import cell_detail, doubted_cells, failed_cells
 from ..data.text import safe_text
 from .statement_table import StatementTable
 
@@ -32,6 +32,10 @@ class StatementView(Vertical):
         title = f"{safe_text(table.title) or 'Table'} · {table.kind} · table {table.index} · lines {table.first_line}-{table.last_line}"
         if failing:
             title += f" · {failing} cell(s) do not foot (marked ≠)"
+        doubted = sum(1 for reasons in doubted_cells(table).values()
+                      if any(not r.startswith("check does not foot") for r in reasons))
+        if doubted:
+            title += f" · {doubted} in doubt (marked ?)"
         self.title_line.update(Content(title))
         self.filing = filing
         self.grid.show(table, self.size.width or self.parent.size.width)
