@@ -31,11 +31,13 @@ def test_index_command_summary_failures_and_cache(tmp_path):
     before = hashes(folder)
     first = run("index", folder, "--cache", cache)
     assert first.returncode == 3
-    assert "4 files: 4 parsed, 0 from cache, 0 removed, 1 failed" in first.stdout
+    assert "4 files: 4 parsed, 0 from cache, 0 removed, 1 unreadable" in first.stdout
     assert first.stderr.strip().splitlines() == ["colt-tui: empty.txt: empty file"] or \
         [line for line in first.stderr.splitlines() if "empty.txt" in line] == first.stderr.strip().splitlines()
     second = run("index", folder, "--cache", cache)
-    assert "4 files: 0 parsed, 4 from cache, 0 removed, 0 failed" in second.stdout
+    # A failure kept in the cache is still reported on every run, not only when first parsed.
+    assert "4 files: 0 parsed, 4 from cache, 0 removed, 1 unreadable" in second.stdout
+    assert second.returncode == 3 and "colt-tui: empty.txt: empty file" in second.stderr
     facts = run("facts", folder, "--cache", cache)
     assert facts.stdout == run("facts", folder, "--cache", ":memory:").stdout
     assert hashes(folder) == before and sorted(p.name for p in folder.iterdir()) == sorted(before)

@@ -90,13 +90,14 @@ def _index(args) -> int:
     from .progress import summary_line
 
     index, report = _open_index(args.paths, args.cache)
-    for error in report.failed:
+    unreadable = [index.summaries[path].error for path in index.ordered_paths if index.summaries[path].error]
+    for error in unreadable:
         print(f"colt-tui: {safe(error)}", file=sys.stderr)
-    print(summary_line(report, len(index.ordered_paths)))
+    print(summary_line(report, len(index.ordered_paths), len(unreadable)))
     where = index.cache_path or "memory"
     print(f"cache: {where}")
     index.close()
-    return EXIT_SOME_UNREADABLE if report.failed else EXIT_OK
+    return EXIT_SOME_UNREADABLE if unreadable else EXIT_OK
 
 
 def _refuse_inside(output: Path, paths: list[str]) -> None:

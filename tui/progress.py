@@ -34,10 +34,11 @@ class ProgressBar:
             self.stream.flush()
 
 
-def summary_line(report, total: int) -> str:
-    """'N files: P parsed, C from cache, R removed, F failed (S s, X files/s, Y MB/s)'."""
+def summary_line(report, total: int, unreadable: int | None = None) -> str:
+    """'N files: P parsed, C from cache, R removed, U unreadable (S s, X files/s, Y MB/s)': the
+    unreadable count covers files whose failure was kept in the cache, not only those parsed now."""
     rate = ""
     if report.parsed and report.seconds > 0:
         rate = f", {report.parsed / report.seconds:,.1f} files/s, {report.bytes_parsed / report.seconds / 1e6:,.2f} MB/s"
     return (f"{total} files: {report.parsed} parsed, {report.cached} from cache, {report.removed} removed, "
-            f"{len(report.failed)} failed ({report.seconds:.2f} s{rate})")
+            f"{len(report.failed) if unreadable is None else unreadable} unreadable ({report.seconds:.2f} s{rate})")
