@@ -68,7 +68,9 @@ def parse_all(files: list[FileStat], write: Callable[[list[Record]], None], prog
     for records in _records(files, workers, stop or (lambda: False)):
         batch.extend(records)
         done += len(records)
-        if len(batch) >= FLUSH_RECORDS or time.monotonic() - last_flush > FLUSH_SECONDS or done == len(files):
+        # A small folder flushes every filing at once: one big file must not hold back the others.
+        small = len(files) <= FLUSH_RECORDS
+        if small or len(batch) >= FLUSH_RECORDS or time.monotonic() - last_flush > FLUSH_SECONDS or done == len(files):
             write(batch)
             if progress:
                 progress(done, len(files), batch)
