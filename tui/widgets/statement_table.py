@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from ..data.describe import column_header, doubted_cells, failed_cells
 from ..data.text import safe_text
 
-LABEL_WIDTH = 44
+LABEL_WIDTH = 64
 MIN_LABEL_WIDTH = 18
 NEGATIVE = "red"
 SUBTOTAL = "bold"
