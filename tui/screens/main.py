@@ -141,6 +141,7 @@ class MainScreen(Finder, Screen):
             self.query_one("#filter", Input).value = ""
             self.filing_list.filter_text = ""
         with self.filing_list.prevent(FilingList.FilingHighlighted):
+            self.filing_list.cursor_moved = True  # chosen (by search or palette): keep it there
             self.filing_list.highlighted = self.filing_list.paths.index(path)
         self.outline.show(self.app.library.get(path).filing)
 

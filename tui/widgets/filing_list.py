@@ -59,7 +59,7 @@ class FilingList(VirtualList):
 
     def refresh_entries(self) -> None:
         """Relist from the library, keeping the cursor on the same file."""
-        keep = self.highlighted_path
+        keep = self.highlighted_path if self.cursor_moved else None
         self._entries = self.library.entries(self.filter_text)
         positions = {entry.path: k for k, entry in enumerate(self._entries)} if keep else {}
         if keep in positions:

@@ -33,6 +33,7 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._count = 0
         self._highlighted: int | None = None
+        self.cursor_moved = False  # set once the user moves the cursor: lists then keep it on their row
         self._lines: dict[tuple[int, int], list[Text]] = {}
 
     @property
@@ -84,6 +85,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         """Move the cursor by `step` rows."""
+        self.cursor_moved = True
         if self._count:
             start = self._highlighted if self._highlighted is not None else (-1 if step > 0 else 0)
             self.highlighted = start + step
@@ -94,20 +96,24 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         """Go to the first row."""
+        self.cursor_moved = True
         self.highlighted = 0
 
     def action_last(self) -> None:
         """Go to the last row."""
+        self.cursor_moved = True
         self.highlighted = self._count - 1
 
     def action_choose(self) -> None:
         """Choose the row under the cursor."""
+        self.cursor_moved = True
         if self._highlighted is not None:
             self.row_chosen(self._highlighted)
 
     def on_click(self, event) -> None:
         index = (event.y + int(self.scroll_offset.y)) // self.row_height
         if 0 <= index < self._count:
+            self.cursor_moved = True
             self.highlighted = index
             self.row_chosen(index)
 
