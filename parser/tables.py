@@ -9,10 +9,10 @@ from .blocks import Segment, move_headings_to_body
 from .checks import find_checks
 from .columns import Layout, assign_headers, layout_columns
 from .kinds import table_kind
-from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
+from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
 from .model import AMOUNT, COUNT, HEADING, NIL, PER_SHARE, PERCENT, SUBTOTAL, Cell, Column, Row, Table
 from .periods import column_period, column_qualifier, column_unit
-from .rows import RawRow, build_rows, clean_label
+from .rows import RawRow, build_rows
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
 VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
