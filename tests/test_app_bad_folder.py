@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests_support import GOOD, make_bad_folder, rendered
 from tui.app import build_app
 from tui.widgets.filing_list import ERROR_MARK
-
-ROOT = Path(__file__).resolve().parents[1]
-GOOD = sorted((ROOT / "filings").glob("*.txt"))
 
 REASONS = {
     "empty.txt": "empty file",
@@ -24,22 +22,7 @@ REASONS = {
 
 @pytest.fixture()
 def bad_folder(tmp_path):
-    folder = tmp_path / "filings"
-    folder.mkdir()
-    for good in GOOD:
-        (folder / good.name).write_bytes(good.read_bytes())
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (folder / "page.htm").write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
-    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
-    (folder / "sub").mkdir()
-    (folder / "sub" / "inside.txt").write_bytes(GOOD[0].read_bytes())
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a filing")
-    return folder
-
-
-def rendered(widget) -> str:
-    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+    return make_bad_folder(tmp_path)
 
 
 async def test_good_filings_listed_and_each_bad_entry_marked_with_its_reason(bad_folder, tmp_path):

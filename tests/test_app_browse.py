@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import ready, rendered
 from tui.app import build_app
 from tui.screens.help import HelpScreen
 from tui.widgets.filing_list import ERROR_MARK
@@ -41,15 +42,6 @@ Total \x1b[31mcosts                     {gross}          17,116
 """
 
 
-def rendered(widget) -> str:
-    """The text a widget paints, line by line."""
-    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
-
-
-async def ready(app, pilot) -> None:
-    """Wait until every filing is parsed and the screen has caught up."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_folder_lists_three_filings_newest_first():

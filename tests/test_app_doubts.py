@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import ready, rendered
 from tui.app import build_app
 from tui.widgets.statement_table import DOUBT_MARK
 
@@ -33,13 +34,6 @@ Operating profit                        18,742          17,116
 """
 
 
-def rendered(widget) -> str:
-    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
-
-
-async def ready(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_column_without_period_is_marked_and_explained(tmp_path):

@@ -9,29 +9,18 @@ import pytest
 
 from parser import load_filing, load_paths
 
-ROOT = Path(__file__).resolve().parents[1]
-GOOD = sorted((ROOT / "filings").glob("*.txt"))
+from tests_support import GOOD, make_bad_folder
 
 
 @pytest.fixture()
 def bad_folder(tmp_path):
-    """The three good filings plus every kind of bad entry issue 5 names."""
-    folder = tmp_path / "filings"
-    folder.mkdir()
-    for good in GOOD:
-        (folder / good.name).write_bytes(good.read_bytes())
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    """The shared bad folder plus Latin-1 and cp1252 text, a file to lock, a link loop and a hidden file."""
+    folder = make_bad_folder(tmp_path)
     (folder / "latin1.txt").write_bytes("FORM 6-K\n\nProfit for the year £12 million, caf\xe9\n".encode("latin-1"))
     (folder / "cp1252.txt").write_bytes("FORM 6-K\n\n\u201cQuoted\u201d results \u2013 \u00a310m\n".encode("cp1252"))
-    (folder / "page.htm").write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
     (folder / "locked.txt").write_bytes(GOOD[0].read_bytes())
-    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
-    (folder / "sub").mkdir()
-    (folder / "sub" / "inside.txt").write_bytes(GOOD[0].read_bytes())
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a filing")
     (folder / ".hidden.txt").write_text("ignored")
     return folder
 

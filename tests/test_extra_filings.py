@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from parser import Period, load_filing
+from parser import Period
+from tests_support import load_once, norm
 
 EXTRA = Path(__file__).resolve().parents[2] / "shared" / "filings-extra"
 if not EXTRA.is_dir():
@@ -66,19 +67,9 @@ class TableSpec:
     rows: tuple[Expect, ...]
 
 
-def norm(text: str) -> str:
-    """Lower case, punctuation to spaces, spaces collapsed."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
-
-
-_CACHE: dict[str, object] = {}
-
-
 def filing_of(name: str):
-    """The parsed filing, parsed once per session."""
-    if name not in _CACHE:
-        _CACHE[name] = load_filing(EXTRA / name)
-    return _CACHE[name]
+    """The parsed fixture, parsed once per test session."""
+    return load_once(EXTRA / name)
 
 
 def row_on_line(filing, line: int):

@@ -14,14 +14,14 @@ lines of the whole file. The arithmetic built into each table is written next to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from parser import Period, facts_frame, load_filing
+from parser import Period, facts_frame
+from tests_support import load_once, norm
 
 SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "synthetic"
 ALL_FILES = (
@@ -60,19 +60,9 @@ class Col:
     label: tuple[str, ...] | None = None
 
 
-def norm(text: str) -> str:
-    """Lower case, punctuation to spaces, spaces collapsed: for comparing company names."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
-
-
-_CACHE: dict[str, object] = {}
-
-
 def filing_of(name: str):
-    """The parsed fixture (parsed once per test session)."""
-    if name not in _CACHE:
-        _CACHE[name] = load_filing(SYNTHETIC / name)
-    return _CACHE[name]
+    """The parsed fixture, parsed once per test session."""
+    return load_once(SYNTHETIC / name)
 
 
 def only_table(name: str):

@@ -1,0 +1,51 @@
+"""Helpers shared by several test modules: parsing fixtures once, waiting on the app, bad folders."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from parser import load_filing
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = sorted((ROOT / "filings").glob("*.txt"))
+
+
+def norm(text: str) -> str:
+    """Lower case, punctuation to spaces, spaces collapsed: for comparing names and labels."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=None)
+def load_once(path: Path):
+    """A fixture filing, parsed once per test session."""
+    return load_filing(path)
+
+
+def rendered(widget) -> str:
+    """The text a widget paints, line by line."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def ready(app, pilot) -> None:
+    """Wait until every worker (parsing, loading a filing) is done and the screen has caught up."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def make_bad_folder(tmp_path: Path) -> Path:
+    """The three good filings plus an empty, a binary and an HTML file, a broken link, a
+    sub-folder and a PDF: one of each kind of entry that is not a filing."""
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    for good in GOOD:
+        (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "page.htm").write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
+    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inside.txt").write_bytes(GOOD[0].read_bytes())
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a filing")
+    return folder
