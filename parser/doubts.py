@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .model import AMOUNT, COUNT, NIL, Cell, Row, Table
+from .periods import NOT_A_PERIOD
 
-_NOT_A_PERIOD = re.compile(r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|ratio", re.I)
 _COUNTABLE = re.compile(
     r"shares|number|headcount|employees|customers|minutes|units|subscribers|lines|sites|buildings|"
     r"\(('?000|million|thousands?)\)",
@@ -28,7 +28,7 @@ def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) 
     if key in failed:
         doubts.append(f"check does not foot (difference {failed[key]:+,.10g})")
     column = table.columns[cell.column]
-    if column.period is None and cell.kind in (AMOUNT, COUNT, NIL) and not _NOT_A_PERIOD.search(column.label_text):
+    if column.period is None and cell.kind in (AMOUNT, COUNT, NIL) and not NOT_A_PERIOD.search(column.label_text):
         doubts.append("period not read")
     text = " ".join([row.label, *row.group])
     if cell.kind == COUNT and table.kind in _STATEMENTS and not _COUNTABLE.search(text):

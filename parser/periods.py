@@ -30,7 +30,7 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _QUARTER = re.compile(r"\bQ([1-4])\s*[-']?\s*(\d{2}|\d{4})\b|\b([1-4])Q\s*'?(\d{2}|\d{4})\b", re.I)
 _HALF = re.compile(r"\bH([12])\s*'?(\d{2}|\d{4})\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,])")
-_NOT_A_PERIOD = re.compile(r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b", re.I)
+NOT_A_PERIOD = re.compile(r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b", re.I)
 _COMPARED = re.compile(r"^\s*compared\s+(?:to|with)\b", re.I)
 
 _UNITS = [
@@ -150,7 +150,7 @@ def column_period(
     that fiscal year, or (when `instant`, in a balance sheet) its closing date.
     """
     joined = " ".join(label)
-    if _NOT_A_PERIOD.search(joined):
+    if NOT_A_PERIOD.search(joined):
         return None
     parts = _Parts()
     for text in label:
