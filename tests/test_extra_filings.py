@@ -1,4 +1,4 @@
-"""Real EDGAR filings of other companies (shared/filings-extra/, see its SOURCES.md).
+"""Real EDGAR filings of other companies (tests/fixtures/extra/, see its SOURCES.md).
 
 Every expected value was read by hand from the text with tabs expanded at 8 columns; line
 numbers are 1-based lines of the whole file, PEM and SEC headers included. Rows are found by
@@ -18,9 +18,7 @@ import pytest
 from parser import Period
 from tests_support import load_once, norm
 
-EXTRA = Path(__file__).resolve().parents[2] / "shared" / "filings-extra"
-if not EXTRA.is_dir():
-    pytest.skip(f"{EXTRA} not found", allow_module_level=True)
+EXTRA = Path(__file__).resolve().parent / "fixtures" / "extra"
 
 APPLE = "02_apple-10q-1997q2.txt"
 AMAZON = "03_amazon-8k-1998-junglee.txt"
