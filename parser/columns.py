@@ -151,11 +151,13 @@ class HeaderResult:
 
     labels: list[list[str]]
     table_text: list[str]
+    spans: list[list[int]]
 
 
 def assign_headers(band: list[Line], layout: Layout, label_width: int) -> HeaderResult:
     """Attach each header chunk to the columns it spans, working up from the line above the data."""
     labels: list[list[str]] = [[] for _ in range(layout.count)]
+    spans: list[list[int]] = [[] for _ in range(layout.count)]
     table_text: list[str] = []
     regions = [layout.region(k, label_width) for k in range(layout.count)]
     groups: list[list[int]] = [[k] for k in range(layout.count)]
@@ -176,19 +178,43 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
                 value_chunks.extend(_split_repeated(text, start, end, groups, regions))
         if not value_chunks:
             continue
+        groups = _split_under_chunks(value_chunks, groups, regions)
         claims = _claim(value_chunks, groups, regions, layout)
+        widths: dict[int, int] = {}
+        for index, owner in claims.items():
+            widths[owner] = widths.get(owner, 0) + len(groups[index])
         merged: list[list[int]] = []
         for index, group in enumerate(groups):
             owner = claims.get(index)
             if owner is not None:
                 for column in group:
                     labels[column].insert(0, value_chunks[owner][0])
+                    spans[column].insert(0, widths[owner])
             if owner is not None and merged and claims.get(index - 1) == owner:
                 merged[-1].extend(group)
             else:
                 merged.append(list(group))
         groups = merged
-    return HeaderResult(labels, table_text)
+    return HeaderResult(labels, table_text, spans)
+
+
+def _split_under_chunks(chunks, groups: list[list[int]], regions) -> list[list[int]]:
+    """A group joined by a rule is split again where one header line prints a chunk over each
+    of its columns ("1993  1992  1991" above a rule drawn under all three)."""
+    result: list[list[int]] = []
+    for group in groups:
+        if len(group) > 1:
+            owners = {
+                max(range(len(chunks)), key=lambda ci: _overlap(chunks[ci][1:], regions[column]))
+                for column in group
+                if any(_overlap(chunk[1:], regions[column]) > 0 for chunk in chunks)
+            }
+            inside = [c for c in chunks if _overlap(c[1:], _span(group, regions)) > 0]
+            if len(owners) == len(group) and len(inside) == len(group):
+                result.extend([column] for column in group)
+                continue
+        result.append(group)
+    return result
 
 
 def _rule_text(rules: list[tuple[str, int, int]]) -> str:

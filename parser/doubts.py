@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from .model import AMOUNT, COUNT, NIL, Cell, Row, Table
-from .periods import NOT_A_PERIOD
-
-_COUNTABLE = re.compile(
-    r"shares|number|headcount|employees|customers|minutes|units|subscribers|lines|sites|buildings|"
-    r"\(('?000|million|thousands?)\)",
-    re.I,
-)
-_STATEMENTS = ("income", "balance", "cash_flow", "equity", "segment")
+from .model import Cell, Doubt, DoubtReason, Row, Table
 
 
 def failed_targets(table: Table) -> dict[tuple[int, int], float]:
@@ -20,18 +10,18 @@ def failed_targets(table: Table) -> dict[tuple[int, int], float]:
     return {check.target: check.difference for check in table.checks if not check.ok}
 
 
-def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) -> list[str]:
+def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) -> list[Doubt]:
     """The reasons to doubt one cell, or [] when it was read with confidence."""
     failed = failed_targets(table) if failed is None else failed
-    doubts: list[str] = []
+    doubts: list[Doubt] = []
     key = (row.index, cell.column)
     if key in failed:
-        doubts.append(f"check does not foot (difference {failed[key]:+,.10g})")
-    column = table.columns[cell.column]
-    if column.period is None and cell.kind in (AMOUNT, COUNT, NIL) and not NOT_A_PERIOD.search(column.label_text):
-        doubts.append("period not read")
-    text = " ".join([row.label, *row.group])
-    if cell.kind == COUNT and table.kind in _STATEMENTS and not _COUNTABLE.search(text):
-        doubts.append("currency not read")
+        doubts.append(Doubt(DoubtReason.CHECK_FAILS, f"difference {failed[key]:+,.10g}"))
+    doubts.extend(cell.doubts)
     doubts.extend(row.doubts)
-    return doubts
+    return list(dict.fromkeys(doubts))
+
+
+def doubt_text(doubts) -> str:
+    """The doubts as one line, '; '-separated, as the facts table prints them."""
+    return "; ".join(str(doubt) for doubt in doubts)

@@ -17,6 +17,18 @@ _TYPE = re.compile(r"^\s*<TYPE>\s*(\S+)", re.I)
 _DESCRIPTION = re.compile(r"^\s*<DESCRIPTION>\s*(.*\S)", re.I)
 _TEXT_OPEN = re.compile(r"^\s*<TEXT>", re.I)
 _TEXT_CLOSE = re.compile(r"^\s*</TEXT>", re.I)
+_TAG_FIELD = re.compile(r"^\s*<([A-Z][A-Z-]+)>\s*(\S.*?)\s*$")
+# The dissemination (.nc) header's tags, by the SEC header field each stands for.
+_TAG_FIELDS = {
+    "ACCESSION-NUMBER": "ACCESSION NUMBER",
+    "TYPE": "CONFORMED SUBMISSION TYPE",
+    "PERIOD": "CONFORMED PERIOD OF REPORT",
+    "FILING-DATE": "FILED AS OF DATE",
+    "CONFORMED-NAME": "COMPANY CONFORMED NAME",
+    "CIK": "CENTRAL INDEX KEY",
+    "FISCAL-YEAR-END": "FISCAL YEAR END",
+    "FORM-TYPE": "FORM TYPE",
+}
 
 
 @dataclass
@@ -37,6 +49,8 @@ def read_envelope(lines: list[str]) -> Envelope:
         return Envelope(documents=[Document("", 1, len(lines))], bodies=[(0, len(lines))])
     envelope = Envelope()
     _read_header(lines, envelope)
+    if envelope.header_span is None:
+        _read_tag_header(lines, envelope)
     _read_documents(lines, envelope)
     if not envelope.documents:
         start = envelope.header_span[1] if envelope.header_span else 0
@@ -70,6 +84,25 @@ def _read_header(lines: list[str], envelope: Envelope) -> None:
     _choose_filer(envelope.fields, filers)
 
 
+def _read_tag_header(lines: list[str], envelope: Envelope) -> None:
+    """The header of a dissemination (.nc) file: `<CONFORMED-NAME>...` tags before the first
+    document, read into the SEC header's field names."""
+    filers: list[list[str]] = []
+    for line in lines[:400]:
+        if _DOC_OPEN.match(line):
+            break
+        match = _TAG_FIELD.match(line)
+        if not match or match.group(1) not in _TAG_FIELDS:
+            continue
+        key, value = _TAG_FIELDS[match.group(1)], match.group(2)
+        envelope.fields.setdefault(key, value)
+        if key == "COMPANY CONFORMED NAME":
+            filers.append([value, ""])
+        elif key == "CENTRAL INDEX KEY" and filers and not filers[-1][1]:
+            filers[-1][1] = value
+    _choose_filer(envelope.fields, filers)
+
+
 def _choose_filer(fields: dict[str, str], filers: list[list[str]]) -> None:
     """With several filers, the company is the one whose CIK begins the accession number."""
     accession = fields.get("ACCESSION NUMBER", "")
@@ -77,6 +110,7 @@ def _choose_filer(fields: dict[str, str], filers: list[list[str]]) -> None:
     for name, cik in filers:
         if filer_id and cik.lstrip("0") == filer_id:
             fields["COMPANY CONFORMED NAME"] = name
+            fields["CENTRAL INDEX KEY"] = cik
             return
 
 

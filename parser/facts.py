@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .doubts import cell_doubts, failed_targets
+from .doubts import cell_doubts, doubt_text, failed_targets
 
 FACT_COLUMNS = [
     "filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
     "column_label", "period_end", "months", "currency", "scale", "value", "kind", "raw", "line",
-    "qualifier", "check", "doubt",
+    "qualifier", "check", "doubt", "company", "cik", "period_source", "unit_source",
 ]
 
 
@@ -21,12 +21,12 @@ def fact_records(filing):
                 if cell is None:
                     continue
                 column = table.columns[cell.column]
-                period = column.period
+                period = cell.period
                 yield {
                     "filing": filing.name,
                     "table": table.index,
                     "table_title": table.title,
-                    "statement": table.kind,
+                    "statement": str(table.kind),
                     "row": row.index,
                     "group": row.group_text,
                     "line_item": row.label,
@@ -37,12 +37,16 @@ def fact_records(filing):
                     "currency": cell.currency or "",
                     "scale": cell.scale,
                     "value": cell.value,
-                    "kind": cell.kind,
+                    "kind": str(cell.kind),
                     "raw": cell.raw,
                     "line": cell.line,
                     "qualifier": column.qualifier,
                     "check": status.get((row.index, cell.column), ""),
-                    "doubt": "; ".join(cell_doubts(table, row, cell, failed)),
+                    "doubt": doubt_text(cell_doubts(table, row, cell, failed)),
+                    "company": filing.company,
+                    "cik": filing.cik,
+                    "period_source": str(cell.period_source) if period else "",
+                    "unit_source": str(cell.unit_source),
                 }
 
 

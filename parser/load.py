@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import re
 from pathlib import Path
 
 from bisect import bisect_right
@@ -12,13 +13,18 @@ from itertools import accumulate
 
 from .blocks import Block, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
-from .lines import BLANK, RULE, LazyLines, Line
+from .evidence import FilingDates
+from .filingdates import filing_dates
+from .lines import BLANK, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Table
 from .sections import build_tree, find_sections
 from .tables import build_table
 from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
+from .units import states_unit
 
+_PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
+_PERIOD_PHRASE = re.compile(r"\b(?:months|weeks|years?|quarters?|period)\s+ended\b|\bas\s+of\b|\bat\s+(?:december|january|march|june|september)", re.I)
 FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
@@ -62,9 +68,10 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     for block in blocks:
         if block.tagged and not block.closed:
             warnings.append(f"{name}: line {block.first + 1}: table not closed (no </TABLE> before line {block.last + 2})")
-    tables, claimed, titles = _tables(lines, blocks, _fiscal_year_end(envelope.fields))
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
+    dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form)
+    tables, claimed, titles = _tables(lines, blocks, dates)
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
     sections = build_tree(headings, len(raw), spans)
@@ -74,6 +81,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
         name=name,
         form=meta.form,
         company=meta.company,
+        cik=meta.cik,
         report_month=meta.report_month,
         date=meta.date,
         title=meta.title,
@@ -136,26 +144,34 @@ def _caption_like(text: str) -> bool:
     return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("("))
 
 
-def _fiscal_year_end(fields: dict[str, str]) -> tuple[int, int] | None:
-    """(day, month) an annual report's bare year columns end on, from its SEC header."""
-    form = fields.get("CONFORMED SUBMISSION TYPE", "").upper()
-    if not form.startswith(("10-K", "20-F", "40-F", "10-KSB")):
-        return None
-    value = fields.get("FISCAL YEAR END", "")
-    if len(value) == 4 and value.isdigit() and 1 <= int(value[:2]) <= 12 and 1 <= int(value[2:]) <= 31:
-        return int(value[2:]), int(value[:2])
-    return None
+def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
+    """Unit and period statements printed further up the page or section a table stands in
+    ("(Dollars in millions)" under a page heading), nearest first; never past another table."""
+    found: list[str] = []
+    index = block.first - 1
+    while index > floor and block.first - index <= 60:
+        line = lines[index]
+        text = line.text.strip()
+        if _PAGE.match(text) or text.startswith("<"):
+            break
+        if line.kind == TEXT and len(text) <= 100 and (states_unit(text) or _PERIOD_PHRASE.search(text)):
+            found.append(" ".join(text.split()))
+        index -= 1
+    return tuple(found)
 
 
-def _tables(lines: list[Line], blocks: list[Block], year_end=None) -> tuple[list[Table], set[int], set[int]]:
+def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple[list[Table], set[int], set[int]]:
     """The tables of every block; the 0-based lines their headers and bodies use; their titles."""
     tables: list[Table] = []
     claimed: set[int] = set()
     titles: set[int] = set()
+    floor = -1
     for block in blocks:
-        context = _context(lines, block) if block.tagged else []
+        context = _context(lines, block)
+        heading = _heading(lines, block, floor)
+        floor = block.last
         for segment in split_block(lines, block, context):
-            table, used, title_lines = build_table(segment, len(tables), year_end)
+            table, used, title_lines = build_table(segment, len(tables), dates, heading)
             tables.append(table)
             claimed.update(number - 1 for number in used)
             titles.update(number - 1 for number in title_lines)

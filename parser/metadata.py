@@ -28,6 +28,7 @@ class Metadata:
 
     form: str = ""
     company: str = ""
+    cik: str = ""
     report_month: str = ""
     date: date | None = None
     title: str = ""
@@ -63,6 +64,7 @@ def read_metadata(lines: list[str], fields: dict[str, str], body: tuple[int, int
     return Metadata(
         form=form.upper() if form else "",
         company=" ".join(company.split()),
+        cik=fields.get("CENTRAL INDEX KEY", "").strip(),
         report_month=report_month,
         date=release_date or signed or filed,
         title=title,

@@ -8,21 +8,83 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
-# Row kinds.
-ITEM = "item"
-HEADING = "heading"
-SUBTOTAL = "subtotal"
 
-# Cell kinds.
-AMOUNT = "amount"
-PERCENT = "percent"
-PER_SHARE = "per_share"
-COUNT = "count"
-NIL = "nil"
+class RowKind(StrEnum):
+    """What a row of a table is."""
 
-# Table kinds.
-TABLE_KINDS = ("income", "balance", "cash_flow", "equity", "segment", "kpi", "other")
+    ITEM = "item"
+    HEADING = "heading"
+    SUBTOTAL = "subtotal"
+
+
+class CellKind(StrEnum):
+    """What a printed number is: money, money per share, a count, a percentage, a ratio, a nil."""
+
+    AMOUNT = "amount"
+    PER_SHARE = "per_share"
+    COUNT = "count"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    NIL = "nil"
+
+
+class TableKind(StrEnum):
+    """The statement a table is."""
+
+    INCOME = "income"
+    BALANCE = "balance"
+    CASH_FLOW = "cash_flow"
+    EQUITY = "equity"
+    SEGMENT = "segment"
+    HOLDINGS = "holdings"
+    KPI = "kpi"
+    OTHER = "other"
+
+
+class Source(StrEnum):
+    """Where a period or unit was read, strongest evidence first (see `parser.evidence`)."""
+
+    CELL = "printed with the number"
+    ROW = "row label"
+    COLUMN = "column header"
+    SPANNING = "spanning header"
+    CAPTION = "caption"
+    HEADING = "section heading"
+    FILING = "filing header or cover"
+    STATEMENTS = "the filing's other statements"
+    TABLE = "statement kind"
+    NONE = ""
+
+
+class DoubtReason(StrEnum):
+    """Why a number may not be what it seems."""
+
+    CHECK_FAILS = "check does not foot"
+    PERIOD_NOT_READ = "period not read"
+    UNIT_NOT_READ = "unit not read"
+    CURRENCY_NOT_READ = "currency not read"
+    LABEL_AFTER = "label read from the lines after its numbers"
+    LABEL_JOINED = "wrapped label joined across a capitalised line"
+    VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """One reason to doubt a number, with what was seen (e.g. which sources disagreed)."""
+
+    reason: DoubtReason
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.detail})" if self.detail else str(self.reason)
+
+
+ITEM, HEADING, SUBTOTAL = RowKind.ITEM, RowKind.HEADING, RowKind.SUBTOTAL
+AMOUNT, PER_SHARE, COUNT = CellKind.AMOUNT, CellKind.PER_SHARE, CellKind.COUNT
+PERCENT, RATIO, NIL = CellKind.PERCENT, CellKind.RATIO, CellKind.NIL
+TABLE_KINDS = tuple(TableKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +118,9 @@ class Column:
     currency: str | None = None
     scale: int = 1
     qualifier: str = ""
+    period_source: Source = Source.NONE
+    unit_source: Source = Source.NONE
+    doubts: tuple[Doubt, ...] = ()
 
     @property
     def label_text(self) -> str:
@@ -75,17 +140,22 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One printed number: its raw text, value, kind and the line it stands on."""
+    """One printed number: its raw text, value, kind and the line it stands on, and the period
+    and unit it carries (its column's, unless its row says otherwise), with where each was read."""
 
     raw: str
     value: float
-    kind: str
+    kind: CellKind
     line: int
     column: int
     currency: str | None = None
     scale: int = 1
     start: int = 0
     end: int = 0
+    period: Period | None = None
+    period_source: Source = Source.NONE
+    unit_source: Source = Source.NONE
+    doubts: tuple[Doubt, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +165,12 @@ class Row:
     index: int
     label: str
     group: tuple[str, ...]
-    kind: str
+    kind: RowKind
     cells: tuple[Cell | None, ...]
     line: int
     first_line: int
     last_line: int
-    doubts: tuple[str, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
 
     @property
     def is_subtotal(self) -> bool:
@@ -155,7 +225,7 @@ class Table:
 
     index: int
     title: str
-    kind: str
+    kind: TableKind
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     first_line: int
@@ -224,6 +294,7 @@ class Filing:
     name: str
     form: str = ""
     company: str = ""
+    cik: str = ""
     report_month: str = ""
     date: date | None = None
     title: str = ""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import BLANK, DATA, RULE, TEXT, Line
-from .model import HEADING, ITEM, SUBTOTAL
+from .model import HEADING, ITEM, SUBTOTAL, DoubtReason
 
 _CONNECTOR = re.compile(
     r"(?:\b(?:and|or|of|under|from|in|on|for|to|the|before|after|per|with|by|less|net|at|a|an|"
@@ -15,8 +15,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\.?\s*$|\s*(?:\.\s?){3,}(?=\s)")
-LABEL_AFTER = "label read from the lines after its numbers"
-LABEL_JOINED = "wrapped label joined across a capitalised line"
+LABEL_AFTER = DoubtReason.LABEL_AFTER
+LABEL_JOINED = DoubtReason.LABEL_JOINED
 _TOTAL = re.compile(r"^\s*(?:total|net\s+total)\b", re.I)
 
 

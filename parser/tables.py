@@ -6,16 +6,19 @@ import dataclasses
 import re
 
 from .blocks import Segment, move_headings_to_body
+from .cells import ColumnEvidence, make_cell, roll_forward, with_period
 from .checks import find_checks
 from .columns import Layout, assign_headers, layout_columns
+from .dates import YEAR
+from .evidence import Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
 from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
-from .model import AMOUNT, COUNT, HEADING, NIL, PER_SHARE, PERCENT, SUBTOTAL, Cell, Column, Row, Table
-from .periods import column_period, column_qualifier, column_unit
+from .model import HEADING, ITEM, SUBTOTAL, Cell, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
+from .periods import column_qualifier
 from .rows import RawRow, build_rows
+from .rowtraits import read_row
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
-VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
 _STATEMENT_NAMES = re.compile(
     r"statements?\s+of|balance\s+sheets?|cash\s*flow|profit\s+and\s+loss|income\s+statement|key\s+financial",
     re.I,
@@ -25,24 +28,16 @@ _STATEMENT_WORDS = re.compile(
     r"financial\s+(?:position|condition|data|highlights)|shareholders|stockholders|equity|segment",
     re.I,
 )
-_PER_SHARE = re.compile(r"per\s+(?:\w+\s+){0,2}(?:share|ADS|unit)|\bEPS\b|earnings\s+per|dividends?\s+per", re.I)
-_COUNT_LABEL = re.compile(
-    r"^(?:weighted\s+average|(?:average\s+)?number\s+of|(?:common\s+|ordinary\s+)?shares\s+(?:used|outstanding|in\s+issue)|"
-    r"average\s+(?:common\s+|ordinary\s+)?shares|headcount|employees|customers)"
-    r"|\bshares\b.*\((?:in\s+thousands|'?000'?s?|in\s+millions)\)\s*$",
-    re.I,
-)
-_COUNT_SCALE = [
-    (re.compile(r"\('?000'?s?\)|\bin\s+thousands\b|\(thousands\)", re.I), 1000),
-    (re.compile(r"\(millions?\)|\bin\s+millions\b", re.I), 1_000_000),
-]
+_COUNT_HEADER = re.compile(r"^(?:number\s+of\s+)?shares$|^shares\s+(?:issued|outstanding)$|^number$|^units$", re.I)
+_MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars", re.I)
 
 
 def build_table(
-    segment: Segment, index: int, year_end: tuple[int, int] | None = None
+    segment: Segment, index: int, dates: FilingDates | None = None, heading: tuple[str, ...] = ()
 ) -> tuple[Table, set[int], set[int]]:
     """Read one segment's columns, rows, cells and checks; also the lines its header and body
     use, and the lines of its title."""
+    dates = dates or FilingDates()
     move_headings_to_body(segment)
     data_lines = segment.data_lines
     layout, assignment = layout_columns(data_lines)
@@ -51,29 +46,44 @@ def build_table(
     title_lines, header_lines = _split_title(segment.band)
     header = assign_headers(header_lines, layout, width)
     title = _title(title_lines, header.table_text, segment)
-    context = " ".join([title, *header.table_text, *segment.context])
-    instant = table_kind(title, (), ()) == "balance"
-    printed = _printed_currencies(layout.count, data_lines, assignment)
-    columns = tuple(
-        _column(k, layout, header.labels[k], context, printed[k], year_end, instant) for k in range(layout.count)
+    caption = tuple(
+        " ".join(text.split())
+        for text in [*(line.text for line in title_lines), *header.table_text,
+                     *(line.text for line in segment.before if line.kind == TEXT), *segment.context]
+        if text.strip()
     )
-    columns = _percent_columns(columns, data_lines, assignment)
+    headers = [
+        tuple(Header(" ".join(text.split()), span) for text, span in zip(header.labels[k], header.spans[k]))
+        for k in range(layout.count)
+    ]
+    hint = table_kind(title, (), ())
+    clues = Clues(
+        caption=caption,
+        heading=heading,
+        instant=hint == TableKind.BALANCE,
+        years_in_columns=any(YEAR.search(h.text) for column in headers for h in column),
+    )
+    printed = _printed_currencies(layout.count, data_lines, assignment)
+    evidence = [_column(k, layout, headers[k], clues, printed[k], dates) for k in range(layout.count)]
+    evidence = _percent_columns(evidence, data_lines, assignment)
+    columns = tuple(item.column for item in evidence)
+    money = any(column.currency for column in columns)
     raw_rows = build_rows(segment.body)
-    rows = tuple(_row(i, raw, columns, assignment) for i, raw in enumerate(raw_rows))
+    rows = [_row(i, raw, evidence, assignment, dates, money) for i, raw in enumerate(raw_rows)]
+    rows = _roll_forward(rows)
     kind = table_kind(title, rows, columns)
     notes = tuple(" ".join(line.text.split()) for line in segment.notes if line.kind == TEXT)
     used = {line.number for line in header_lines + segment.body if line.kind != BLANK}
-    printed = [line.number for line in title_lines + header_lines + segment.body if line.kind != BLANK]
-    first_line, last_line = min(printed), max(printed)
+    printed_lines = [line.number for line in title_lines + header_lines + segment.body if line.kind != BLANK]
     table = Table(
         index=index,
         title=title,
         kind=kind,
         columns=columns,
-        rows=rows,
-        first_line=first_line,
-        last_line=last_line,
-        checks=find_checks(rows, columns),
+        rows=tuple(rows),
+        first_line=min(printed_lines),
+        last_line=max(printed_lines),
+        checks=find_checks(tuple(rows), columns),
         notes=notes,
         tagged=segment.tagged,
     )
@@ -159,34 +169,40 @@ def clean_title(text: str) -> str:
     return " ".join(text.split())
 
 
-def _column(index, layout: Layout, label, context: str, printed_currency, year_end, instant) -> Column:
-    label = tuple(label)
-    currency, scale = column_unit(label, context)
-    if currency is None:
-        currency = printed_currency
-    return Column(
+def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, printed, dates) -> ColumnEvidence:
+    """A column with its period and unit read from the evidence (see `evidence`)."""
+    period = column_period(headers, clues, dates)
+    unit = column_unit(headers, clues, printed, dates)
+    label = tuple(header.text for header in headers)
+    column = Column(
         index=index,
-        label=tuple(" ".join(part.split()) for part in label),
+        label=label,
         start=layout.starts[index],
         end=layout.ends[index],
-        period=column_period(label, context, year_end, instant),
-        currency=currency,
-        scale=scale or 1,
+        period=period.period,
+        currency=unit.currency,
+        scale=unit.scale or 1,
         qualifier=column_qualifier(label),
+        period_source=period.source,
+        unit_source=unit.source,
+        doubts=(period.doubt,) if period.doubt else (),
     )
+    counts = bool(label) and bool(_COUNT_HEADER.search(label[-1])) and not any(_MONEY_HEADER.search(t) for t in label)
+    return ColumnEvidence(column, period, unit, counts)
 
 
-def _percent_columns(columns, data_lines, assignment):
+def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> list[ColumnEvidence]:
     """A column that prints only percentages has no currency and no scale."""
-    kinds: dict[int, set[str]] = {column.index: set() for column in columns}
+    kinds: dict[int, set[str]] = {item.column.index: set() for item in evidence}
     for line in data_lines:
         for token, column in zip(line.values, assignment[line.number]):
             if column is not None and token.kind != "nil":
                 kinds[column].add(token.kind)
-    return tuple(
-        dataclasses.replace(column, currency=None, scale=1) if kinds[column.index] == {"percent"} else column
-        for column in columns
-    )
+    return [
+        dataclasses.replace(item, column=dataclasses.replace(item.column, currency=None, scale=1))
+        if kinds[item.column.index] == {"percent"} else item
+        for item in evidence
+    ]
 
 
 def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[str | None]:
@@ -199,26 +215,26 @@ def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[
     return [found.pop() if len(found) == 1 else None for found in seen]
 
 
-def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Row:
+def _row(index: int, raw: RawRow, evidence: list[ColumnEvidence], assignment, dates, money: bool) -> Row:
     label = raw.label
     group = tuple(raw.group)
-    cells: list[Cell | None] = [None] * len(columns)
+    cells: list[Cell | None] = [None] * len(evidence)
     if raw.data is not None:
-        traits = _RowTraits(label, group)
+        traits = read_row(label, group)
         for token, column in zip(raw.data.values, assignment.get(raw.data.number, [])):
             if column is None or token.value is None:
                 continue
-            cells[column] = _cell(token, columns[column], traits, raw.data.number)
+            cells[column] = make_cell(token, evidence[column], traits, raw.data.number, dates, money)
     lines = raw.lines
     anchor = raw.data.number if raw.data is not None else lines[0]
-    doubts = list(raw.doubts)
+    doubts = [Doubt(DoubtReason(reason)) for reason in raw.doubts]
     if raw.data is not None and None in assignment.get(raw.data.number, []):
-        doubts.append(VALUES_DROPPED)
+        doubts.append(Doubt(DoubtReason.VALUES_DROPPED))
     return Row(
         index=index,
         label=label,
         group=group,
-        kind=raw.kind if raw.kind in (HEADING, SUBTOTAL) else "item",
+        kind=raw.kind if raw.kind in (HEADING, SUBTOTAL) else ITEM,
         cells=tuple(cells),
         line=anchor,
         first_line=min(lines),
@@ -227,40 +243,21 @@ def _row(index: int, raw: RawRow, columns: tuple[Column, ...], assignment) -> Ro
     )
 
 
-class _RowTraits:
-    """What a row's label and groups say about its numbers: counts, per-share, a scale."""
-
-    def __init__(self, label: str, group: tuple[str, ...]) -> None:
-        context = " ".join([label, *group])
-        self.count = bool(_COUNT_LABEL.search(label))
-        self.per_share = bool(_PER_SHARE.search(context))
-        self.label_scale = _count_scale(label, 0)
-        self.context_scale = _count_scale(context, 0)
-
-
-def _cell(token, column: Column, traits: _RowTraits, line: int) -> Cell:
-    common = dict(raw=token.raw.strip(), value=token.value, line=line, column=column.index, start=token.start, end=token.end)
-    if token.kind == "percent":
-        return Cell(kind=PERCENT, currency=None, scale=1, **common)
-    if traits.count and not token.currency and "." not in token.raw:
-        scale = traits.label_scale or column.scale
-        return Cell(kind=COUNT if token.kind != "nil" else NIL, currency=None, scale=scale, **common)
-    per_share = traits.per_share or (
-        token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100
-    )
-    if per_share and token.kind != "nil":
-        return Cell(kind=PER_SHARE, currency=token.currency or column.currency, scale=1, **common)
-    currency = token.currency or column.currency
-    if token.kind == "nil":
-        scale = column.scale if currency else (traits.context_scale or column.scale)
-        return Cell(kind=NIL, currency=currency, scale=scale, **common)
-    if currency is None:
-        return Cell(kind=COUNT, currency=None, scale=traits.context_scale or column.scale, **common)
-    return Cell(kind=AMOUNT, currency=currency, scale=column.scale, **common)
-
-
-def _count_scale(context: str, default: int = 1) -> int:
-    for pattern, scale in _COUNT_SCALE:
-        if pattern.search(context):
-            return scale
-    return default
+def _roll_forward(rows: list[Row]) -> list[Row]:
+    """Rows between two balances that print their dates take the period from one to the other."""
+    dated = []
+    for row in rows:
+        dates = {cell.period.end for cell in row.cells if cell and cell.period and cell.period.months == 0 and cell.period_source == Source.ROW}
+        if len(dates) == 1 and not row.is_heading:
+            dated.append((row.index, dates.pop()))
+    periods = roll_forward(rows, dated)
+    if not periods:
+        return rows
+    result = []
+    for row in rows:
+        period = periods.get(row.index)
+        if period is not None and any(cell and cell.period is None for cell in row.cells):
+            cells = tuple(with_period(cell, period) if cell and cell.period is None else cell for cell in row.cells)
+            row = dataclasses.replace(row, cells=cells)
+        result.append(row)
+    return result

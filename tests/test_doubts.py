@@ -38,4 +38,5 @@ Costs                              (800)      (2,900)
 """
     frame = facts_frame([parse_text(text, "noperiod.txt")])
     assert len(frame) == 6
-    assert set(frame["doubt"]) == {"period not read"}
+    assert {doubt.split(" (")[0] for doubt in frame["doubt"]} == {"period not read"}
+    assert set(frame["period_end"]) == {""}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from parser.doubts import cell_doubts, failed_targets
+from parser.model import DoubtReason
 
 from .numbers import plain
 from .text import safe_text
@@ -41,9 +42,14 @@ def doubted_cells(table) -> dict[tuple[int, int], list[str]]:
     return found
 
 
+def marks_doubt(reasons) -> bool:
+    """True when a cell has a doubt besides a failing check (which is marked on its own)."""
+    return any(reason.reason != DoubtReason.CHECK_FAILS for reason in reasons or ())
+
+
 def doubt_text(reasons: list[str]) -> str:
     """'doubt: period not read; label guessed' (a failed check is described by check_text)."""
-    rest = [safe_text(r) for r in reasons if not r.startswith("check does not foot")]
+    rest = [safe_text(str(r)) for r in reasons if r.reason != DoubtReason.CHECK_FAILS]
     return f"doubt: {'; '.join(rest)}" if rest else ""
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..data.describe import column_header, doubted_cells, failed_cells
+from ..data.describe import column_header, doubted_cells, failed_cells, marks_doubt
 from ..data.text import safe_text
 
 LABEL_WIDTH = 64
@@ -96,6 +96,6 @@ def cell_text(row, column_index: int, failing_check=None, doubts=None) -> Text:
     text = Text(safe_text(cell.raw), style=style, justify="right", no_wrap=True)
     if failing_check is not None:
         text = Text(f"{NOT_FOOTING_MARK}{safe_text(cell.raw)}", style=NOT_FOOTING, justify="right", no_wrap=True)
-    if doubts and any(not reason.startswith("check does not foot") for reason in doubts):
+    if marks_doubt(doubts):
         text.append(DOUBT_MARK, style=DOUBT)
     return text

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from ..data.describe import cell_detail, doubted_cells, failed_cells
+from ..data.describe import cell_detail, doubted_cells, failed_cells, marks_doubt
 from ..data.text import safe_text
 from .statement_table import StatementTable
 
@@ -33,7 +33,7 @@ class StatementView(Vertical):
         if failing:
             title += f" · {failing} cell(s) do not foot (marked ≠)"
         doubted = sum(1 for reasons in doubted_cells(table).values()
-                      if any(not r.startswith("check does not foot") for r in reasons))
+                      if marks_doubt(reasons))
         if doubted:
             title += f" · {doubted} in doubt (marked ?)"
         self.title_line.update(Content(title))

@@ -1,0 +1,145 @@
+"""Give each printed number its kind, unit and period: the column's, unless the number itself
+(a `$`, a `%`) or its row (see `rowtraits`) says otherwise; and the doubts that remain."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from .dates import add_months, months_between, safe_date
+from .evidence import FilingDates, PeriodReading, UnitReading, start_of
+from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
+from .rowtraits import RowTraits
+
+
+@dataclasses.dataclass(frozen=True)
+class ColumnEvidence:
+    """A column as read, with the readings behind it, for the cells under it."""
+
+    column: Column
+    period: PeriodReading
+    unit: UnitReading
+    counts: bool = False
+
+
+def make_cell(token, evidence: ColumnEvidence, traits: RowTraits, line: int, dates: FilingDates, money_table: bool) -> Cell:
+    """One cell: kind and unit from the number, its row and its column; period likewise."""
+    column = evidence.column
+    kind, currency, scale, unit_source = _unit(token, evidence, traits, money_table)
+    period, period_source = _period(evidence, traits, dates)
+    doubts: list[Doubt] = []
+    if period is None and not evidence.period.not_a_period:
+        doubts.append(evidence.period.doubt or Doubt(DoubtReason.PERIOD_NOT_READ, "no date in its header, caption or the filing"))
+    if kind == CellKind.AMOUNT and currency is None:
+        doubts.append(Doubt(DoubtReason.CURRENCY_NOT_READ))
+    if unit_source == Source.STATEMENTS and kind in (CellKind.AMOUNT, CellKind.NIL) and evidence.unit.scale_source == Source.STATEMENTS:
+        doubts.append(Doubt(DoubtReason.UNIT_NOT_READ, "no scale stated for this table; the filing's other statements state it"))
+    return Cell(
+        raw=token.raw.strip(),
+        value=token.value,
+        kind=kind,
+        line=line,
+        column=column.index,
+        currency=currency,
+        scale=scale,
+        start=token.start,
+        end=token.end,
+        period=period,
+        period_source=period_source,
+        unit_source=unit_source,
+        doubts=tuple(doubts),
+    )
+
+
+def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool):
+    """(kind, currency, scale, source) of one number."""
+    column, unit = evidence.column, evidence.unit
+    nil = token.kind == "nil"
+    if token.kind == "percent":
+        return CellKind.PERCENT, None, 1, Source.CELL
+    if token.kind == "ratio":
+        return CellKind.RATIO, None, 1, Source.CELL
+    kind = traits.kind
+    if kind is None and (evidence.counts or (traits.weak_shares and unit.source not in (Source.COLUMN, Source.SPANNING))):
+        kind = CellKind.COUNT
+    if kind == CellKind.COUNT and not token.currency:
+        shares = traits.shares or traits.weak_shares or evidence.counts
+        scale = traits.scale or _share_scale(unit) if shares else (traits.scale or 1)
+        return (CellKind.NIL if nil else CellKind.COUNT), None, scale or 1, Source.ROW
+    if kind in (CellKind.PERCENT, CellKind.RATIO) and not token.currency:
+        return (CellKind.NIL if nil else kind), None, 1, Source.ROW
+    currency = token.currency or column.currency
+    if kind == CellKind.PER_SHARE or (
+        token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100 and kind is None
+    ):
+        return (CellKind.NIL if nil else CellKind.PER_SHARE), currency, 1, Source.ROW if kind else Source.CELL
+    source = Source.CELL if token.currency else unit.source
+    if nil:
+        return CellKind.NIL, currency, column.scale, source
+    if currency is None and not money_table:
+        return CellKind.COUNT, None, traits.scale or column.scale, unit.source
+    return CellKind.AMOUNT, currency, column.scale, source
+
+
+def _share_scale(unit: UnitReading) -> int:
+    """The scale share counts carry: stated for shares, else the table's unless it excepts them."""
+    if unit.shares_scale:
+        return unit.shares_scale
+    if unit.shares_excepted or unit.scale is None:
+        return 1
+    if unit.scale_source in (Source.CAPTION, Source.HEADING, Source.STATEMENTS) or unit.currency is None:
+        return unit.scale
+    return 1
+
+
+def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> tuple[Period | None, Source]:
+    """The cell's period: the row's own date or point in time over the column's period."""
+    reading = evidence.period
+    base = reading.period
+    if traits.date is not None and (base is None or base.months > 0 or traits.at_end or traits.at_start):
+        return Period(traits.date, 0), Source.ROW
+    if base is None:
+        if traits.month_day and reading.year:
+            day = safe_date(reading.year, traits.month_day[1], traits.month_day[0])
+            return (Period(day, 0), Source.ROW) if day else (None, Source.NONE)
+        return None, Source.NONE
+    if traits.month_day and base.months > 0 and traits.at_end:
+        day = safe_date(base.end.year, traits.month_day[1], traits.month_day[0])
+        if day is not None:
+            return Period(day, 0), Source.ROW
+    if base.months == 0:
+        return base, reading.source
+    if traits.at_start:
+        start, _how = start_of(base, dates)
+        return (Period(start, 0), Source.ROW) if start else (None, Source.NONE)
+    if traits.at_end or traits.balance_item:
+        return Period(base.end, 0), Source.ROW
+    if traits.quarter and base.months == 12:
+        end = add_months(base.end, 3 * (traits.quarter - 4))
+        snapped, _how = dates.snap(end)
+        return (Period(snapped, 3), Source.ROW) if snapped else (None, Source.NONE)
+    return base, reading.source
+
+
+def roll_forward(rows: list, dated: list[tuple[int, date]]) -> dict[int, Period]:
+    """In a statement of changes (equity), the rows between two dated balances are the flows of
+    the period from the one balance to the next: row index -> that period."""
+    periods: dict[int, Period] = {}
+    for (first, start), (last, end) in zip(dated, dated[1:]):
+        months = months_between(start, end)
+        if months <= 0:
+            continue
+        for index in range(first + 1, last):
+            periods[index] = Period(end, months)
+    return periods
+
+
+def with_period(cell: Cell, period: Period) -> Cell:
+    """The cell given a period read from its row's place between dated balances."""
+    doubts = tuple(d for d in cell.doubts if d.reason != DoubtReason.PERIOD_NOT_READ)
+    return dataclasses.replace(cell, period=period, period_source=Source.ROW, doubts=doubts)
+
+
+def fiscal_start(period: Period) -> date:
+    """The first day after the period's start point."""
+    return add_months(period.end, -period.months)

@@ -1,0 +1,358 @@
+"""How a column gets its period and unit: the evidence, and the order in which it is weighed.
+
+Evidence, strongest first:
+
+1. the column's own header lines: a chunk printed over this column alone ("1993",
+   "June 30, 1995", "GBP'000", "$");
+2. the headers spanning it ("Three months ended 30 June", "Years ended December 31,");
+3. the caption and title block just above the table ("For the years ended December 31 (In
+   millions)", "(Dollars in thousands)", "YEARS ENDED JUNE 30, 1999, 1998 AND 1997");
+4. the section or page heading the table stands under;
+5. the filing: its SEC header's fiscal year end and period of report, its cover page ("for the
+   fiscal year ended June 30, 1995");
+6. the filing's other statements: the period-end dates printed in their headers and row labels
+   ("January 2, 2000" on a balance sheet names the end of fiscal 1999), the one currency and
+   the one scale they state.
+
+Each part of a period (year, day and month, length) comes from the strongest source that states
+it; a weaker source only fills what the stronger ones leave open. A year stated twice over one
+column, or a fiscal year whose end the filing does not print while its other years end on
+52/53-week dates, leaves the period unread: the column says so in a doubt and carries no period.
+A blank is better than a guess. The row can still override the column (see `rowtraits`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date
+from .model import Doubt, DoubtReason, Period, Source
+from .units import UnitParts, read_unit
+
+NOT_A_PERIOD = re.compile(
+    r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
+)
+SNAP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class FilingDates:
+    """What the filing as a whole says about periods and units (evidence 5 and 6)."""
+
+    annual: bool = False
+    year_end: tuple[int, int] | None = None
+    year_end_source: Source = Source.NONE
+    report_end: date | None = None
+    known_ends: tuple[date, ...] = ()
+    currency: str | None = None
+    scale: int | None = None
+
+    @property
+    def weekly(self) -> bool:
+        """True when the filing's period ends fall near, not on, month ends (52/53-week years)."""
+        if self.year_end is None:
+            return False
+        day, month = self.year_end
+        odd = set()
+        for end in self.known_ends:
+            for year in (end.year - 1, end.year, end.year + 1):
+                nominal = safe_date(year, month, day) or month_end(year, month)
+                if 0 < abs((end - nominal).days) <= SNAP_DAYS:
+                    odd.add(end)
+        return len(odd) >= 2
+
+    def snap(self, nominal: date) -> tuple[date | None, Source]:
+        """The printed period end closest to a nominal one, within a week; else the nominal date,
+        unless the filing keeps 52/53-week years (then None: the date is not printed)."""
+        close = [day for day in self.known_ends if abs((day - nominal).days) <= SNAP_DAYS]
+        if close:
+            best = min(close, key=lambda day: abs((day - nominal).days))
+            return best, (Source.NONE if best == nominal else Source.STATEMENTS)
+        if self.weekly:
+            return None, Source.NONE
+        return nominal, Source.NONE
+
+
+@dataclass(frozen=True)
+class Header:
+    """One header line over a column: its text and how many columns it spans."""
+
+    text: str
+    span: int
+
+
+@dataclass(frozen=True)
+class Clues:
+    """Text about the whole table: its caption and title block, and the heading above it."""
+
+    caption: tuple[str, ...] = ()
+    heading: tuple[str, ...] = ()
+    instant: bool = False
+    years_in_columns: bool = True
+
+
+@dataclass(frozen=True)
+class PeriodReading:
+    """A column's period, where it was read, and the doubt when it was not."""
+
+    period: Period | None
+    source: Source = Source.NONE
+    doubt: Doubt | None = None
+    not_a_period: bool = False
+    quarter: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """A column's currency and scale, and where each was read."""
+
+    currency: str | None
+    scale: int | None
+    source: Source = Source.NONE
+    shares_scale: int | None = None
+    shares_excepted: bool = False
+    scale_source: Source = Source.NONE
+    measure: str | None = None
+
+
+@lru_cache(maxsize=8192)
+def _parts(text: str) -> DateParts:
+    return read_parts(text)
+
+
+@dataclass
+class _Level:
+    """The period parts one source states, merged over its lines."""
+
+    source: Source
+    years: set
+    day_month: tuple[int | None, int] | None
+    dates: list
+    months: int | None
+    instant: bool
+    quarter: int | None
+    start: date | None
+    direct: bool
+
+    @classmethod
+    def of(cls, source: Source, texts) -> _Level:
+        level = cls(source, set(), None, [], None, False, None, None, False)
+        for text in texts:
+            parts = _parts(text)
+            level.years.update(parts.years)
+            if parts.year is not None:
+                level.years.add(parts.year)
+            level.dates.extend(day for day in parts.dates if day != parts.start)
+            level.day_month = level.day_month or parts.day_month
+            level.months = parts.months if level.months is None else level.months
+            level.instant = level.instant or parts.instant
+            level.quarter = level.quarter or parts.quarter
+            level.start = level.start or parts.start
+            level.direct = level.direct or bool(QUARTER.search(text))
+        return level
+
+
+def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates) -> PeriodReading:
+    """The period of one column, from the evidence in the documented order."""
+    joined = " ".join(header.text for header in headers)
+    if NOT_A_PERIOD.search(joined):
+        return PeriodReading(None, not_a_period=True)
+    own = _Level.of(Source.COLUMN, [h.text for h in headers if h.span == 1])
+    spanning = _Level.of(Source.SPANNING, [h.text for h in headers if h.span > 1])
+    caption = _Level.of(Source.CAPTION, clues.caption)
+    heading = _Level.of(Source.HEADING, clues.heading)
+    year, year_source, conflict = _year(own, spanning, caption, clues)
+    if conflict:
+        return _not_read(conflict)
+    if year is None:
+        return _not_read("no year in its header or caption") if _says_period(own, spanning) else PeriodReading(None)
+    caption = _Level.of(Source.CAPTION, _clauses_for(year, clues.caption))
+    months, months_source = _months(own, spanning, caption, heading, clues, dates)
+    quarter = own.quarter or spanning.quarter
+    if (own.direct or spanning.direct) and quarter:
+        end = month_end(year, quarter * 3)
+        return PeriodReading(Period(end, 3), year_source, quarter=quarter, year=year)
+    if quarter and months == 3:
+        return _quarter(year, quarter, year_source, own, spanning, caption, heading, dates)
+    end, end_source, why = _end(year, months, own, spanning, caption, heading, dates)
+    if end is None:
+        return _not_read(why)
+    start = own.start or spanning.start or caption.start
+    if start is not None and months not in (None, 0):
+        return PeriodReading(Period(end, months), year_source, year=year)
+    if months is None:
+        return _not_read("its length (months, or a point in time) is not stated")
+    source = max((year_source, end_source, months_source), key=_rank)
+    return PeriodReading(Period(end, months), source, year=year)
+
+
+_ORDER = [Source.NONE, Source.COLUMN, Source.SPANNING, Source.CAPTION, Source.HEADING, Source.TABLE,
+          Source.FILING, Source.STATEMENTS]
+
+
+def _rank(source: Source) -> int:
+    return _ORDER.index(source) if source in _ORDER else 0
+
+
+def _not_read(why: str) -> PeriodReading:
+    return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, why))
+
+
+def _says_period(*levels: _Level) -> bool:
+    return any(level.day_month or level.months or level.instant for level in levels)
+
+
+_CLAUSE = re.compile(r"\band\b|;", re.I)
+
+
+def _clauses_for(year: int, texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The part of a caption that speaks of one year, when it describes several periods
+    ("YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31,
+    1996"); else the whole caption."""
+    joined = " ".join(texts)
+    clauses = [c for c in _CLAUSE.split(joined) if str(year) in c and _parts(c).months is not None]
+    if len(clauses) == 1 and len(_CLAUSE.split(joined)) > 1 and any(
+        _parts(c).months is not None and str(year) not in c for c in _CLAUSE.split(joined)
+    ):
+        return (clauses[0],)
+    return texts
+
+
+def _year(own: _Level, spanning: _Level, caption: _Level, clues: Clues):
+    """(year, source, conflict): a column's own year first, then one spanning it, then the
+    caption's, which only speaks for a table whose columns print no years of their own."""
+    if len(own.years) > 1:
+        return None, Source.NONE, f"its header states several years ({', '.join(map(str, sorted(own.years)))})"
+    if own.years:
+        return next(iter(own.years)), Source.COLUMN, None
+    if len(spanning.years) > 1:
+        return None, Source.NONE, f"the header over it states several years ({', '.join(map(str, sorted(spanning.years)))})"
+    if spanning.years:
+        return next(iter(spanning.years)), Source.SPANNING, None
+    if not clues.years_in_columns and len(caption.years) == 1:
+        return next(iter(caption.years)), Source.CAPTION, None
+    return None, Source.NONE, None
+
+
+def _months(own, spanning, caption, heading, clues: Clues, dates: FilingDates) -> tuple[int | None, Source]:
+    """The period's length: 0 for a point in time."""
+    for level in (own, spanning):
+        if level.instant:
+            return 0, level.source
+        if level.months is not None:
+            return level.months, level.source
+    if clues.instant:
+        return 0, Source.TABLE
+    for level in (caption, heading):
+        if level.instant and level.months is None:
+            return 0, level.source
+        if level.months is not None:
+            return level.months, level.source
+    if dates.annual:
+        return 12, Source.FILING
+    return None, Source.NONE
+
+
+def _fiscal_year_of(day: date, nominal_month: int) -> int:
+    """The year a printed period end names, allowing a 52/53-week year to end a few days into
+    the next month ("January 2, 2000" ends fiscal 1999)."""
+    if day.day <= SNAP_DAYS and day.month == nominal_month % 12 + 1:
+        return day.year - (day.month == 1)
+    return day.year
+
+
+def _end(year: int, months, own, spanning, caption, heading, dates: FilingDates):
+    """(end date, source, why not): a printed date for the year first, then a day and month
+    stated without a year, then the fiscal year end; snapped to the filing's printed ends."""
+    for level in (own, spanning, caption, heading):
+        for day in level.dates:
+            if day.year == year or (_fiscal_year_of(day, (day.month - 2) % 12 + 1) == year and day.day <= SNAP_DAYS):
+                return day, level.source, ""
+        if level.day_month is not None and (level is own or level is spanning or len(level.dates) <= 1):
+            day, month = level.day_month
+            return _nominal(year, month, day, level.source, dates)
+    if dates.year_end is not None and months in (12, 0):
+        day, month = dates.year_end
+        return _nominal(year, month, day, dates.year_end_source, dates)
+    return None, Source.NONE, "the day and month its period ends are not stated"
+
+
+def _nominal(year: int, month: int, day: int | None, source: Source, dates: FilingDates):
+    nominal = safe_date(year, month, day) if day else month_end(year, month)
+    if nominal is None:
+        return None, Source.NONE, "its date does not exist"
+    snapped, how = dates.snap(nominal)
+    if snapped is None:
+        return None, Source.NONE, f"a 52/53-week year whose end near {nominal:%B %d, %Y} is not printed"
+    return snapped, how or source, ""
+
+
+def _quarter(year, quarter, year_source, own, spanning, caption, heading, dates: FilingDates) -> PeriodReading:
+    """A quarter of a fiscal year ("First quarter" under "1993") ends 3, 6, 9 or 12 months into it."""
+    year_end = dates.year_end
+    for level in (own, spanning, caption, heading):
+        if level.day_month and level.day_month[0]:
+            year_end = (level.day_month[0], level.day_month[1])
+            break
+    if year_end is None:
+        return _not_read("the fiscal year end its quarters count from is not stated")
+    day, month = year_end
+    fiscal_end = safe_date(year, month, day) or month_end(year, month)
+    end = add_months(fiscal_end, 3 * (quarter - 4))
+    snapped, _how = dates.snap(end)
+    if snapped is None:
+        return _not_read(f"a 52/53-week quarter whose end near {end:%B %d, %Y} is not printed")
+    return PeriodReading(Period(snapped, 3), year_source, quarter=quarter, year=year)
+
+
+def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, dates: FilingDates) -> UnitReading:
+    """Currency and scale of one column: its own header, a spanning one, the caption, the
+    heading, the currency printed with its numbers, then the filing's one currency and scale."""
+    levels = [
+        (Source.COLUMN, [read_unit(h.text, whole_line=True) for h in headers if h.span == 1]),
+        (Source.SPANNING, [read_unit(h.text, whole_line=True) for h in headers if h.span > 1]),
+        (Source.CAPTION, [read_unit(text) for text in clues.caption]),
+        (Source.HEADING, [read_unit(text) for text in clues.heading]),
+    ]
+    currency = scale = shares_scale = measure = None
+    currency_source = scale_source = Source.NONE
+    excepted = False
+    for source, units in levels:
+        for unit in units:
+            if measure is None and currency is None and unit.measure:
+                measure = unit.measure
+            if currency is None and measure is None and unit.currency is not None:
+                currency, currency_source = unit.currency, source
+            if scale is None and unit.scale is not None:
+                scale, scale_source = unit.scale, source
+                excepted = unit.shares_excepted
+            if shares_scale is None and unit.shares_scale is not None:
+                shares_scale = unit.shares_scale
+    if printed is not None and (currency is None or currency_source in (Source.HEADING,)):
+        currency, currency_source = printed, Source.CELL
+    if currency is None and dates.currency is not None and measure is None:
+        currency, currency_source = dates.currency, Source.STATEMENTS
+    if scale is None and dates.scale is not None:
+        scale, scale_source = dates.scale, Source.STATEMENTS
+    source = max(currency_source, scale_source, key=_rank) if scale is not None else currency_source
+    return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure)
+
+
+def _unit_of(text: str) -> UnitParts:
+    return read_unit(text)
+
+
+def start_of(period: Period, dates: FilingDates) -> tuple[date | None, Source]:
+    """The point in time a period starts at (the balance a "beginning of year" row holds)."""
+    nominal = add_months(period.end, -period.months)
+    snapped, how = dates.snap(nominal)
+    return snapped, how
+
+
+def day_before(day: date) -> date:
+    """The day before: an opening balance "at January 1" is the closing one of December 31."""
+    return day - timedelta(days=1)

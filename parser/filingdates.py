@@ -1,0 +1,134 @@
+"""What a filing as a whole says about the periods and units of its tables (evidence 5 and 6 of
+`evidence`): its fiscal year end and period of report (SEC header, cover page), the period-end
+dates its statements print, and the one currency and scale they state."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from .dates import MONTH, MONTHS, full_dates, month_end
+from .evidence import SNAP_DAYS, FilingDates
+from .lines import DATA, PERIOD_WORDS, TEXT
+from .model import Source
+from .units import read_unit, states_unit
+
+_ANNUAL_FORMS = ("10-K", "10K", "20-F", "40-F", "10-KSB", "10-K405", "11-K", "ARS", "N-30D")
+_FISCAL_YEAR_ENDED = re.compile(
+    r"(?:fiscal\s+)?years?\s+ended\s*:?\s+" + MONTH + r"\s+(\d{1,2})\b", re.I
+)
+_COVER_FISCAL = re.compile(r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s*:?\s+" + MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)", re.I)
+_COVER_PERIOD = re.compile(
+    r"(?:quarterly\s+period|quarter|period|calendar\s+year\s+or\s+quarter|fiscal\s+year|year)\s+ended\s*:?\s+"
+    + MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)",
+    re.I,
+)
+
+
+def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: str) -> FilingDates:
+    """Read the filing-wide evidence once, before its tables."""
+    cover = "\n".join(raw[:400])
+    year_end, source = _year_end(fields, cover)
+    ends, currencies, scales, fiscal = _scan_tables(raw, lines, blocks)
+    if year_end is None and len(fiscal) == 1:
+        year_end, source = next(iter(fiscal)), Source.STATEMENTS
+    annual = form.upper().startswith(_ANNUAL_FORMS)
+    return FilingDates(
+        annual=annual,
+        year_end=year_end,
+        year_end_source=source,
+        report_end=_report_end(fields, cover),
+        known_ends=tuple(sorted(ends)),
+        currency=currencies.pop() if len(currencies) == 1 else None,
+        scale=scales.most_common(1)[0][0] if len(scales) == 1 else None,
+    )
+
+
+def _year_end(fields: dict[str, str], cover: str) -> tuple[tuple[int, int] | None, Source]:
+    value = fields.get("FISCAL YEAR END", "")
+    if len(value) == 4 and value.isdigit() and 1 <= int(value[:2]) <= 12 and 1 <= int(value[2:]) <= 31:
+        return (int(value[2:]), int(value[:2])), Source.FILING
+    match = _COVER_FISCAL.search(cover)
+    if match:
+        return (int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]), Source.FILING
+    return None, Source.NONE
+
+
+def _report_end(fields: dict[str, str], cover: str) -> date | None:
+    match = _COVER_PERIOD.search(cover)
+    if match:
+        try:
+            return date(int(match.group(3)), MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2)))
+        except ValueError:
+            pass
+    value = fields.get("CONFORMED PERIOD OF REPORT", "")
+    try:
+        return datetime.strptime(value[:8], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _period_end_like(day: date) -> bool:
+    """A date a period can end on: a month end, or within a week of one (52/53-week years)."""
+    end = month_end(day.year, day.month)
+    return (end - day).days <= SNAP_DAYS or day.day <= SNAP_DAYS
+
+
+_NOT_AN_END = re.compile(r"\bfrom\s*$|\bsince\s*$|\bbeginning\s*$|\bdue\s*$|\bon\s*$", re.I)
+_ENDS_HERE = re.compile(r"\bended\b|\bending\b|\bas\s+of\b|\bas\s+at\b|\bat\b|\bbalances?\b|\bend\s+of\b", re.I)
+
+
+def _period_ends(text: str) -> list[date]:
+    """Dates a text prints as period ends: not a start ("from June 3, 1996 (inception)"); a
+    balance at the first of a month is the one at the end of the month before."""
+    found = []
+    for day in full_dates(text):
+        if not _period_end_like(day):
+            continue
+        position = _position(text, day)
+        before, after = text[:position], text[position:position + 40]
+        if _NOT_AN_END.search(before) or re.search(r"\(inception\)", after, re.I):
+            continue
+        found.append(day - timedelta(days=1) if day.day == 1 else day)
+    return found
+
+
+def _position(text: str, day: date) -> int:
+    for match in re.finditer(str(day.year), text):
+        return max(0, match.start() - 20)
+    return 0
+
+
+def _scan_tables(raw: list[str], lines, blocks):
+    """Period-end dates printed in the numeric tables' headers, captions and balance rows; the
+    currencies printed with their numbers; the scales their captions state; the "years ended"
+    days."""
+    ends: set[date] = set()
+    currencies: set[str] = set()
+    scales: Counter = Counter()
+    fiscal: set[tuple[int, int]] = set()
+    for block in blocks:
+        first_data = next((i for i in range(block.first, block.last + 1)
+                           if lines[i].kind == DATA and not lines[i].is_year_line), None)
+        if first_data is None:
+            continue
+        for index in range(max(0, block.first - 6), block.last + 1):
+            line = lines[index]
+            if line.kind == DATA:
+                currencies.update(token.currency for token in line.values if token.currency and token.kind == "amount")
+            text = line.label if line.kind == DATA else line.text if line.kind == TEXT else ""
+            if not text or len(text.strip()) > 110:
+                continue
+            header = block.first <= index < first_data and index - block.first < 15
+            caption = index < block.first and _ENDS_HERE.search(text)
+            balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)
+            if header or caption or balance:
+                ends.update(_period_ends(text))
+            for match in _FISCAL_YEAR_ENDED.finditer(text):
+                fiscal.add((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]))
+            if index < first_data + 2 and states_unit(text):
+                scale = read_unit(text).scale
+                if scale:
+                    scales[scale] += 1
+    return ends, currencies, scales, fiscal

@@ -1,0 +1,146 @@
+"""What a row's label (and the groups over it) says about its numbers, above what its column says.
+
+- Kind and unit: share counts, per-share amounts, percentages, ratios and other counts
+  (employees, KWH, holders) get their own kind; share counts keep the scale their label or the
+  caption gives them ("(in thousands)"), per-share amounts, percentages and ratios have none.
+- Period: a balance row under a column of periods ("Cash at end of year", "Total assets" in
+  selected data) is the point in time at the period's end, a "beginning of year" row the one at
+  its start; a row that prints its own date ("Balance, June 30, 1999") is that point in time; a
+  quarter row ("First quarter") under a fiscal-year column is that quarter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import MONTH, full_dates, read_parts
+from .model import CellKind
+
+_PER_SHARE = re.compile(
+    r"per\s+(?:\w+\s+){0,3}(?:share|ADS|ADR|unit)\b|\bEPS\b|earnings\s+per\b|\bper\s+common\b|"
+    r"\(in\s+dollars\)|\bprice\s+range\b|\bstock\s+prices?\b|\bmarket\s+prices?\b|\bshare\s+prices?\b|"
+    r"\bsales\s+prices?\b|\bexercise\s+price\b|\bprice\s+per\b|\bbook\s+value\s+per\b",
+    re.I,
+)
+_SHARE_COUNT = re.compile(
+    r"^(?:basic\s+|diluted\s+|primary\s+|fully\s+diluted\s+)?(?:and\s+diluted\s+)?(?:common\s+|ordinary\s+)?"
+    r"(?:weighted[\s-]+average|average|number\s+of)\b.*\b(?:shares|stock|ADSs?)\b"
+    r"|^(?:common\s+|ordinary\s+)?shares\s+(?:used|outstanding|issued\s+and\s+outstanding)\b|\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b"
+    r"|^(?:end\s+of\s+(?:the\s+)?period|period[\s-]end|year[\s-]end)\s+(?:common\s+)?shares\b|^shares\s+\(in\s+(?:thousands|millions)\)"
+    r"|\bshares\s+outstanding\b",
+    re.I,
+)
+_WEAK_SHARES = re.compile(r"^(?:common\s+|ordinary\s+)?shares\b(?!\s+(?:held|of\s+subsidiar|in\s+treasury|to\s+be|premium|capital))", re.I)
+_SHARE_WORDS = re.compile(r"\bshares\b|\bstock\s+outstanding\b", re.I)
+_MONEY_WORDS = re.compile(r"\bat\s+cost\b|\bpar\s+value\b|\bamount\b|\bcapital\b|\$", re.I)
+_SUB_ROWS = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted|assuming\s+dilution)\b", re.I)
+_OTHER_COUNT = re.compile(
+    r"\bemployees\b|\bheadcount\b|\bholders\s+of\s+record\b|\bshareholders\s+of\s+record\b|\bnumber\s+of\b|"
+    r"\bcustomers\b(?!\s+(?:deposits|advances))|\bsubscribers\b|\bkwh\b|\bkilowatt[\s-]hours?\b|\bmwh\b|\bstores\b|"
+    r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b",
+    re.I,
+)
+_PERCENT = re.compile(r"\(%\)|\bpercent(?:age)?\b|%\s*$|\bas\s+a\s+%|\bmargin\s*%|\brate\s*\(%\)", re.I)
+_RATIO = re.compile(r"\bratio\b|\(times\)|\btimes\s+covered\b|\bcoverage\b", re.I)
+_SCALE_WORDS = [
+    (re.compile(r"\(\s*in\s+thousands\s*\)|\(\s*thousands\s*\)|\(\s*'?000'?s?\s*\)|\bin\s+thousands\b|\bthousands\s+of\b", re.I), 1000),
+    (re.compile(r"\(\s*(?:in\s+)?millions?\s*\)|\bin\s+millions\b|\bmillions\s+of\b", re.I), 1_000_000),
+    (re.compile(r"\(\s*in\s+billions\s*\)|\bin\s+billions\b|\bbillions\s+of\b", re.I), 1_000_000_000),
+]
+_END = re.compile(
+    r"\b(?:at|as\s+of)\s+(?:the\s+)?end\s+of\b|\bend\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year|period|quarter|month)\b|"
+    r"\b(?:at|as\s+of)\s+year[\s-]end\b|\byear[\s-]end\b|\boutstanding\s+at\b|^\s*balances?\s*(?:at|,|-|\s*$)|"
+    r"\bclosing\s+(?:balance|equity)\b",
+    re.I,
+)
+_START = re.compile(
+    r"\bbeginning\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year|period|quarter|month)\b|\bat\s+beginning\b|\bopening\s+(?:balance|equity)\b",
+    re.I,
+)
+_BALANCE_ITEM = re.compile(
+    r"^(?:total\s+assets|total\s+liabilities|long[\s-]term\s+(?:debt|borrowings|obligations)|"
+    r"(?:total\s+)?(?:share|stock)(?:holders|owners)'?\s+(?:equity|investment)|share\s+owners'?\s+equity|"
+    r"working\s+capital|total\s+debt|total\s+capitali[sz]ation|book\s+value|total\s+borrowings|"
+    r"shares\s+outstanding|common\s+shares\s+outstanding|(?:number\s+of\s+)?employees|total\s+deposits|"
+    r"ratio\s+of\s+debt|debt\s+to\s+(?:equity|capital)|total\s+debt\s*/|property,\s+plant\s+and\s+equipment\b(?!.*(?:additions|expenditures)))",
+    re.I,
+)
+_AVERAGE = re.compile(r"\baverage\b|\bper\s+share\b|\bearned\s+on\b|\breturn\s+on\b", re.I)
+_QUARTER_ROW = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+(?:fiscal\s+)?quarter)?\b", re.I)
+_YEAR_ROW = re.compile(r"^(?:fiscal\s+)?year\b|^total\s+(?:fiscal\s+)?year\b|^full\s+year\b", re.I)
+_MONTH_DAY_ONLY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True)
+class RowTraits:
+    """What a row's label says, read once per row."""
+
+    kind: CellKind | None = None
+    scale: int | None = None
+    shares: bool = False
+    weak_shares: bool = False
+    at_end: bool = False
+    at_start: bool = False
+    balance_item: bool = False
+    date: date | None = None
+    month_day: tuple[int, int] | None = None
+    quarter: int | None = None
+    year_row: bool = False
+
+
+def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
+    """The traits of a row from its label and the groups over it."""
+    text = " ".join(label.split())
+    groups = " ".join(group)
+    kind, shares = _kind(text, groups)
+    scale = _scale(text) or (_scale(groups) if kind != CellKind.PER_SHARE else None)
+    dates = full_dates(text)
+    quarter = _QUARTER_ROW.match(text)
+    month_day = None
+    if not dates and _END.search(text):
+        found = read_parts(text).day_month
+        if found and found[0]:
+            month_day = (found[0], found[1])
+    return RowTraits(
+        weak_shares=kind is None and bool(_WEAK_SHARES.match(text)) and not _MONEY_WORDS.search(text),
+        kind=kind,
+        scale=scale,
+        shares=shares,
+        at_end=bool(_END.search(text)) and not _START.search(text),
+        at_start=bool(_START.search(text)),
+        balance_item=bool(_BALANCE_ITEM.search(text)) and not _AVERAGE.search(text),
+        date=dates[-1] if dates and (_END.search(text) or len(text) < 40 or text.lower().startswith(("balance", "outstanding"))) else None,
+        month_day=month_day,
+        quarter=_ORDINALS[quarter.group(1).lower()] if quarter and len(text.split()) <= 3 else None,
+        year_row=bool(_YEAR_ROW.match(text)) and len(text.split()) <= 3,
+    )
+
+
+def _kind(label: str, groups: str) -> tuple[CellKind | None, bool]:
+    """(kind, is a share count) the label or its groups give the row's numbers."""
+    count = _SHARE_COUNT.search(label)
+    if count and not _MONEY_WORDS.search(label) and (count.start() == 0 or not _PER_SHARE.search(label)):
+        return CellKind.COUNT, True
+    if _PER_SHARE.search(label):
+        return CellKind.PER_SHARE, False
+    if _SUB_ROWS.match(label) and _SHARE_COUNT.search(groups) and not _PER_SHARE.search(groups):
+        return CellKind.COUNT, True
+    if _RATIO.search(label):
+        return CellKind.RATIO, False
+    if _PERCENT.search(label):
+        return CellKind.PERCENT, False
+    if _OTHER_COUNT.search(label) and not _MONEY_WORDS.search(label) and not re.search(r"\bcost|\bexpense|\bamount|\bvalue", label, re.I):
+        return CellKind.COUNT, False
+    if _PER_SHARE.search(groups) and not _SHARE_WORDS.search(label):
+        return CellKind.PER_SHARE, False
+    return None, False
+
+
+def _scale(text: str) -> int | None:
+    for pattern, scale in _SCALE_WORDS:
+        if pattern.search(text):
+            return scale
+    return None

@@ -1,0 +1,100 @@
+"""Read currency and scale from one piece of header or caption text: "GBP'000", "(In millions,
+except per share data)", "(Dollars in thousands)", "in million EUR", "[expressed in Canadian
+dollars]", "Value (x$1000)". Which text wins is decided in `evidence`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CURRENCY_WORDS = [
+    (re.compile(r"canadian\s+dollars?|\bCDN\$|\bC\$|\bCAD\b", re.I), "CAD"),
+    (re.compile(r"australian\s+dollars?|\bA\$|\bAUD\b", re.I), "AUD"),
+    (re.compile(r"pounds?\s+sterling|\bsterling\b|\bGBP\b|£|\bpounds?\b", re.I), "GBP"),
+    (re.compile(r"\beuros?\b|\bEUR\b|€", re.I), "EUR"),
+    (re.compile(r"\byen\b|\bJPY\b|¥", re.I), "JPY"),
+    (re.compile(r"swiss\s+francs?|\bCHF\b", re.I), "CHF"),
+    (re.compile(r"deutsche\s?marks?|\bDM\b", re.I), "DEM"),
+    (re.compile(r"french\s+francs?|\bFRF\b", re.I), "FRF"),
+    (re.compile(r"\bU\.?S\.?\s*dollars?|\bUS\$|\bUSD\b|\bdollars?\b|\$", re.I), "USD"),
+]
+_SCALES = [
+    (re.compile(r"'\s?000'?s?\b|\b000'?s\b|\(\s*'?000'?s?\s*\)|\b000\s+omitted|x\s*\$?\s*1,?000\b(?!,)|\$\s*'?000\b|"
+                r"\bthousands?\b|\bin\s+000s?\b|\bK\b(?=\s*\)|$)", re.I), 1000),
+    (re.compile(r"\bmillions?\b|\bmn\b|\bmio\b|x\s*\$?\s*1,?000,?000\b|(?:GBP|£|\$|EUR|€|US\$)\s?m\b|\b(?:GBP|EUR|USD)m\b|£m\b", re.I),
+     1_000_000),
+    (re.compile(r"\bbillions?\b|\bbn\b", re.I), 1_000_000_000),
+]
+_EXCEPT = re.compile(r"\bexcept\b(.*)", re.I)
+_EXCEPT_SHARES = re.compile(r"\bshares?\b|\bshare\s+(?:data|amounts|information)\b|\bnumber\s+of\s+shares\b", re.I)
+_EXCEPT_PER_SHARE = re.compile(r"per[\s-]+(?:common\s+)?shares?(?:\s+(?:data|amounts?|information|figures))?|per\s+unit|\bEPS\b", re.I)
+_SHARES_SCALE = re.compile(r"\bshares?\s+(?:in|are\s+in|stated\s+in)\s+(thousands|millions)\b|\bshares?\s+\((?:in\s+)?(thousands|millions)\)", re.I)
+_MEASURE = re.compile(
+    r"\b(?:thousands|millions|billions)\s+of\s+(?!(?:u\.?s\.?\s+)?dollars|pounds|euros?|yen|francs|marks|canadian|\$)([a-z][a-z-]+)", re.I
+)
+_BARE_CURRENCY = re.compile(r"^\s*(?:US\$|\$|GBP|£|EUR|€|\(\$\))\s*$")
+_AMOUNT_WORDS = re.compile(r"\b(?:in|of|dollars|amounts?|expressed|stated|\$)\b", re.I)
+ANY_UNIT = re.compile(
+    r"GBP|£|EUR|€|\$|'?000|thousand|million|billion|dollar|pound|sterling|euro|\byen\b|\bbn\b|\bm\b|\bmn\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class UnitParts:
+    """What one text says about units; None where it says nothing."""
+
+    currency: str | None = None
+    scale: int | None = None
+    shares_scale: int | None = None
+    shares_excepted: bool = False
+    measure: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when the text states neither currency nor scale."""
+        return self.currency is None and self.scale is None and self.shares_scale is None
+
+
+def read_unit(text: str, whole_line: bool = False) -> UnitParts:
+    """Currency and scale stated in a text. `whole_line`: the text is one header chunk, so a
+    bare "$" or "GBP" there names the column's currency."""
+    if not ANY_UNIT.search(text):
+        return UnitParts()
+    if whole_line and _BARE_CURRENCY.match(text):
+        return UnitParts(currency=_currency("$" if "$" in text else text), scale=None)
+    head, excepted = text, ""
+    match = _EXCEPT.search(text)
+    if match:
+        head, excepted = text[: match.start()], match.group(1)
+    head = _SHARES_SCALE.sub(" ", head)
+    scale = None
+    for pattern, multiplier in _SCALES:
+        if pattern.search(head):
+            scale = multiplier
+            break
+    shares_scale = None
+    shares = _SHARES_SCALE.search(text)
+    if shares:
+        shares_scale = 1000 if (shares.group(1) or shares.group(2)).lower() == "thousands" else 1_000_000
+    measure = _MEASURE.search(text)
+    if measure:
+        return UnitParts(None, scale, shares_scale, False, measure.group(1))
+    currency = _currency(text)
+    if currency == "USD" and scale is None and not re.search(r"\$|dollar|USD", text, re.I):
+        currency = None
+    shares_excepted = bool(_EXCEPT_SHARES.search(_EXCEPT_PER_SHARE.sub(" ", excepted)))
+    return UnitParts(currency, scale, shares_scale, shares_excepted)
+
+
+def _currency(text: str) -> str | None:
+    for pattern, code in _CURRENCY_WORDS:
+        if pattern.search(text):
+            return code
+    return None
+
+
+def states_unit(text: str) -> bool:
+    """True when the text is a unit statement ("(In millions)", "Dollars in thousands")."""
+    parts = read_unit(text)
+    return parts.scale is not None or (parts.currency is not None and bool(_AMOUNT_WORDS.search(text)))
