@@ -173,6 +173,8 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
             current.band.append(line)
             phase, gap, width = "header", [], 0
             continue
+        if line.kind == DATA and is_year_heading(line, width):
+            line = as_heading(line)
         if line.kind == DATA:
             width = min(width, line.values[0].start)
         if phase == "body":
@@ -196,7 +198,7 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
 def _starts_header(line: Line, width: int) -> bool:
     """A line that opens a new table's header: years, units or text over the value columns."""
     if line.kind == DATA:
-        return line.is_year_line
+        return line.is_year_line and not is_year_heading(line, width)
     if line.kind != TEXT:
         return False
     if line.label_start >= width - 1 and width > 0:
@@ -205,6 +207,20 @@ def _starts_header(line: Line, width: int) -> bool:
     if UNIT_WORDS.search(text) and "  " in text:
         return True
     return bool(PERIOD_WORDS.search(text)) and line.indent >= 8 and not text.endswith((".", ":", ","))
+
+
+def is_year_heading(line: Line, width: int) -> bool:
+    """A year printed alone in the label area, over the rows of that year ("1993" above the
+    quarters of fiscal 1993): a row heading, not a column header."""
+    return (
+        line.is_year_line and not line.label and len(line.values) == 1 and width > 0
+        and line.values[0].end < width - 4
+    )
+
+
+def as_heading(line: Line) -> Line:
+    """A line read as text: a row heading."""
+    return Line(line.number, line.text, TEXT, line.text.strip(), line.indent)
 
 
 def _trailing_titles(segment: Segment) -> list[Line]:
@@ -238,7 +254,10 @@ def move_headings_to_body(segment: Segment) -> None:
         if line.kind == TEXT and line.label_end <= width and not UNIT_WORDS.search(line.text):
             cut -= 1
             continue
+        if is_year_heading(line, width):
+            cut -= 1
+            continue
         break
-    moved = [line for line in band[cut:]]
+    moved = [as_heading(line) if line.kind == DATA else line for line in band[cut:]]
     del band[cut:]
     segment.body[:0] = moved

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 
 from .dates import add_months, months_between, safe_date
-from .evidence import FilingDates, PeriodReading, UnitReading, start_of
+from .evidence import FilingDates, PeriodReading, UnitReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .rowtraits import RowTraits
 
@@ -19,17 +19,18 @@ class ColumnEvidence:
     column: Column
     period: PeriodReading
     unit: UnitReading
-    counts: bool = False
+    kind: CellKind | None = None
 
 
 def make_cell(token, evidence: ColumnEvidence, traits: RowTraits, line: int, dates: FilingDates, money_table: bool) -> Cell:
     """One cell: kind and unit from the number, its row and its column; period likewise."""
     column = evidence.column
     kind, currency, scale, unit_source = _unit(token, evidence, traits, money_table)
-    period, period_source = _period(evidence, traits, dates)
+    period, period_source, why = _period(evidence, traits, dates)
     doubts: list[Doubt] = []
     if period is None and not evidence.period.not_a_period:
-        doubts.append(evidence.period.doubt or Doubt(DoubtReason.PERIOD_NOT_READ, "no date in its header, caption or the filing"))
+        doubts.append(Doubt(DoubtReason.PERIOD_NOT_READ, why) if why else evidence.period.doubt
+                      or Doubt(DoubtReason.PERIOD_NOT_READ, "no date in its header, caption or the filing"))
     if kind == CellKind.AMOUNT and currency is None:
         doubts.append(Doubt(DoubtReason.CURRENCY_NOT_READ))
     if unit_source == Source.STATEMENTS and kind in (CellKind.AMOUNT, CellKind.NIL) and evidence.unit.scale_source == Source.STATEMENTS:
@@ -59,11 +60,11 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
         return CellKind.PERCENT, None, 1, Source.CELL
     if token.kind == "ratio":
         return CellKind.RATIO, None, 1, Source.CELL
-    kind = traits.kind
-    if kind is None and (evidence.counts or (traits.weak_shares and unit.source not in (Source.COLUMN, Source.SPANNING))):
+    kind = traits.kind or evidence.kind
+    if kind is None and traits.weak_shares and unit.source not in (Source.COLUMN, Source.SPANNING):
         kind = CellKind.COUNT
     if kind == CellKind.COUNT and not token.currency:
-        shares = traits.shares or traits.weak_shares or evidence.counts
+        shares = traits.shares or traits.weak_shares or evidence.kind == CellKind.COUNT
         scale = traits.scale or _share_scale(unit) if shares else (traits.scale or 1)
         return (CellKind.NIL if nil else CellKind.COUNT), None, scale or 1, Source.ROW
     if kind in (CellKind.PERCENT, CellKind.RATIO) and not token.currency:
@@ -92,33 +93,46 @@ def _share_scale(unit: UnitReading) -> int:
     return 1
 
 
-def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> tuple[Period | None, Source]:
-    """The cell's period: the row's own date or point in time over the column's period."""
+def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> tuple[Period | None, Source, str]:
+    """The cell's period: the row's own date or point in time over the column's period; with
+    why it was not read when it was not."""
     reading = evidence.period
     base = reading.period
     if traits.date is not None and (base is None or base.months > 0 or traits.at_end or traits.at_start):
-        return Period(traits.date, 0), Source.ROW
+        return Period(traits.date, 0), Source.ROW, ""
+    if base is None and reading.partial is not None and traits.group_year is not None:
+        base, why = complete(reading, traits.group_year, traits.group_year_end, dates)
+        if base is None:
+            return None, Source.NONE, why
+        reading = dataclasses.replace(reading, period=base, source=Source.ROW)
     if base is None:
         if traits.month_day and reading.year:
             day = safe_date(reading.year, traits.month_day[1], traits.month_day[0])
-            return (Period(day, 0), Source.ROW) if day else (None, Source.NONE)
-        return None, Source.NONE
+            if day:
+                return Period(day, 0), Source.ROW, ""
+        return None, Source.NONE, ""
     if traits.month_day and base.months > 0 and traits.at_end:
         day = safe_date(base.end.year, traits.month_day[1], traits.month_day[0])
         if day is not None:
-            return Period(day, 0), Source.ROW
+            return Period(day, 0), Source.ROW, ""
     if base.months == 0:
-        return base, reading.source
+        return base, reading.source, ""
+    if traits.at_start and reading.start is not None:
+        return Period(reading.start, 0), Source.CAPTION, ""
     if traits.at_start:
         start, _how = start_of(base, dates)
-        return (Period(start, 0), Source.ROW) if start else (None, Source.NONE)
+        if start is None:
+            return None, Source.NONE, "the balance at the period's start: its date is not printed (52/53-week years)"
+        return Period(start, 0), Source.ROW, ""
     if traits.at_end or traits.balance_item:
-        return Period(base.end, 0), Source.ROW
+        return Period(base.end, 0), Source.ROW, ""
     if traits.quarter and base.months == 12:
         end = add_months(base.end, 3 * (traits.quarter - 4))
         snapped, _how = dates.snap(end)
-        return (Period(snapped, 3), Source.ROW) if snapped else (None, Source.NONE)
-    return base, reading.source
+        if snapped is None:
+            return None, Source.NONE, f"a 52/53-week quarter whose end near {end:%B %d, %Y} is not printed"
+        return Period(snapped, 3), Source.ROW, ""
+    return base, reading.source, ""
 
 
 def roll_forward(rows: list, dated: list[tuple[int, date]]) -> dict[int, Period]:

@@ -304,8 +304,12 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
         touched = [gi for gi in range(len(groups)) if _overlap((start, end), spans[gi]) > 0]
         if not touched:
             continue
+        printed = [gi for gi in touched
+                   if _overlap((start, end), (layout.starts[groups[gi][0]], layout.ends[groups[gi][-1]])) > 0]
         if len(touched) > 24:
             chosen = touched
+        elif len(printed) >= 2:
+            chosen = list(range(printed[0], printed[-1] + 1))
         elif end - start > 4:
             chosen = _centred_run(start, end, touched, groups, layout)
         else:

@@ -25,7 +25,7 @@ _DURATION_MONTHS = re.compile(r"\b(\d{1,2}|one|two|three|four|six|nine|twelve)[\
 _DURATION_WEEKS = re.compile(
     r"\b(\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b", re.I
 )
-_YEAR_WORDS = re.compile(r"\b(?:years?|fiscal|annual|twelve months)\b", re.I)
+_YEAR_WORDS = re.compile(r"\b(?:years?|fiscal\s+years?|annual|twelve\s+months)\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarters?\b", re.I)
 _HALF_WORD = re.compile(r"\b(?:half[- ]years?|first half|second half|half)\b", re.I)
 _NTH_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b", re.I)

@@ -36,6 +36,9 @@ NOT_A_PERIOD = re.compile(
     r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+PERIOD_PHRASE = re.compile(
+    r"\b(?:months|weeks|years?|quarters?|period)\s+(?:ended|ending)\b|\bas\s+(?:of|at)\b|\bat\s+[A-Z][a-z]+\s+\d", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,9 @@ class FilingDates:
 
     @property
     def weekly(self) -> bool:
-        """True when the filing's period ends fall near, not on, month ends (52/53-week years)."""
-        if self.year_end is None:
-            return False
-        day, month = self.year_end
-        odd = set()
-        for end in self.known_ends:
-            for year in (end.year - 1, end.year, end.year + 1):
-                nominal = safe_date(year, month, day) or month_end(year, month)
-                if 0 < abs((end - nominal).days) <= SNAP_DAYS:
-                    odd.add(end)
+        """True when the filing's printed period ends fall near, not on, month ends: it keeps
+        52/53-week years, so a period end it does not print cannot be inferred."""
+        odd = [day for day in self.known_ends if day != month_end(day.year, day.month)]
         return len(odd) >= 2
 
     def snap(self, nominal: date) -> tuple[date | None, Source]:
@@ -95,6 +91,15 @@ class Clues:
 
 
 @dataclass(frozen=True)
+class Partial:
+    """What a column without a year says of its period: its length, day and month, quarter."""
+
+    months: int | None = None
+    day_month: tuple[int, int] | None = None
+    quarter: int | None = None
+
+
+@dataclass(frozen=True)
 class PeriodReading:
     """A column's period, where it was read, and the doubt when it was not."""
 
@@ -104,6 +109,8 @@ class PeriodReading:
     not_a_period: bool = False
     quarter: int | None = None
     year: int | None = None
+    partial: Partial | None = None
+    start: date | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,8 @@ class _Level:
             level.quarter = level.quarter or parts.quarter
             level.start = level.start or parts.start
             level.direct = level.direct or bool(QUARTER.search(text))
+        if level.quarter is None and len(texts) > 1:
+            level.quarter = _parts(" ".join(texts)).quarter
         return level
 
 
@@ -164,15 +173,21 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     own = _Level.of(Source.COLUMN, [h.text for h in headers if h.span == 1])
     spanning = _Level.of(Source.SPANNING, [h.text for h in headers if h.span > 1])
     caption = _Level.of(Source.CAPTION, clues.caption)
-    heading = _Level.of(Source.HEADING, clues.heading)
+    heading = _Level.of(Source.HEADING, [text for text in clues.heading if PERIOD_PHRASE.search(text)])
     year, year_source, conflict = _year(own, spanning, caption, clues)
     if conflict:
         return _not_read(conflict)
+    quarter = own.quarter or spanning.quarter
     if year is None:
-        return _not_read("no year in its header or caption") if _says_period(own, spanning) else PeriodReading(None)
+        if not _says_period(own, spanning):
+            return PeriodReading(None)
+        months, _source = _months(own, spanning, caption, heading, clues, FilingDates())
+        day_month = own.day_month or spanning.day_month
+        partial = Partial(months, day_month if day_month and day_month[0] else None, quarter)
+        return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, "no year in its header or caption"),
+                             partial=partial)
     caption = _Level.of(Source.CAPTION, _clauses_for(year, clues.caption))
     months, months_source = _months(own, spanning, caption, heading, clues, dates)
-    quarter = own.quarter or spanning.quarter
     if (own.direct or spanning.direct) and quarter:
         end = month_end(year, quarter * 3)
         return PeriodReading(Period(end, 3), year_source, quarter=quarter, year=year)
@@ -183,11 +198,41 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
         return _not_read(why)
     start = own.start or spanning.start or caption.start
     if start is not None and months not in (None, 0):
-        return PeriodReading(Period(end, months), year_source, year=year)
+        return PeriodReading(Period(end, months), year_source, year=year, start=start)
     if months is None:
         return _not_read("its length (months, or a point in time) is not stated")
     source = max((year_source, end_source, months_source), key=_rank)
     return PeriodReading(Period(end, months), source, year=year)
+
+
+def complete(reading: PeriodReading, year: int, year_end: tuple[int, int] | None, dates: FilingDates):
+    """A column that states a period but no year, under a row heading that names the fiscal
+    year ("1993" over the quarters, "Fiscal Year Ended June 30, 1999"): (period, why not)."""
+    partial = reading.partial
+    year_end = year_end or dates.year_end
+    if partial is None or year_end is None:
+        return None, "the fiscal year end is not stated"
+    day, month = year_end
+    fiscal_end = safe_date(year, month, day) or month_end(year, month)
+    if partial.quarter:
+        nominal = add_months(fiscal_end, 3 * (partial.quarter - 4))
+        months = 3
+    elif partial.day_month:
+        day, month = partial.day_month
+        nominal = safe_date(year, month, day) or month_end(year, month)
+        if nominal > fiscal_end:
+            nominal = safe_date(year - 1, month, day) or month_end(year - 1, month)
+        months = partial.months
+    elif partial.months == 12:
+        nominal, months = fiscal_end, 12
+    else:
+        return None, "its day and month are not stated"
+    if months is None:
+        return None, "its length is not stated"
+    end, _how = dates.snap(nominal)
+    if end is None:
+        return None, f"a 52/53-week period whose end near {nominal:%B %d, %Y} is not printed"
+    return Period(end, months), ""
 
 
 _ORDER = [Source.NONE, Source.COLUMN, Source.SPANNING, Source.CAPTION, Source.HEADING, Source.TABLE,
@@ -274,6 +319,9 @@ def _end(year: int, months, own, spanning, caption, heading, dates: FilingDates)
                 return day, level.source, ""
         if level.day_month is not None and (level is own or level is spanning or len(level.dates) <= 1):
             day, month = level.day_month
+            printed = safe_date(year, month, day) if day and level in (own, spanning) else None
+            if printed is not None:
+                return printed, level.source, ""
             return _nominal(year, month, day, level.source, dates)
     if dates.year_end is not None and months in (12, 0):
         day, month = dates.year_end

@@ -100,6 +100,28 @@ def _position(text: str, day: date) -> int:
     return 0
 
 
+_MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2}),?", re.I)
+_YEAR_AT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _stacked_dates(upper: str, lower: str) -> list[date]:
+    """Dates printed over two header lines, the month and day above the year ("March 28," /
+    "1997")."""
+    found = []
+    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(lower)]
+    for match in _MONTH_DAY.finditer(upper):
+        left, right = match.start() - 3, match.end() + 3
+        under = [year for start, end, year in years if start < right and end > left]
+        if len(under) == 1:
+            try:
+                day = date(under[0], MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2)))
+            except ValueError:
+                continue
+            if _period_end_like(day):
+                found.append(day)
+    return found
+
+
 def _scan_tables(raw: list[str], lines, blocks):
     """Period-end dates printed in the numeric tables' headers, captions and balance rows; the
     currencies printed with their numbers; the scales their captions state; the "years ended"
@@ -125,6 +147,8 @@ def _scan_tables(raw: list[str], lines, blocks):
             balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)
             if header or caption or balance:
                 ends.update(_period_ends(text))
+            if header and index + 1 < first_data:
+                ends.update(_stacked_dates(line.text, lines[index + 1].text))
             for match in _FISCAL_YEAR_ENDED.finditer(text):
                 fiscal.add((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]))
             if index < first_data + 2 and states_unit(text):

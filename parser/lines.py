@@ -63,14 +63,14 @@ class Line:
     @property
     def is_year_line(self) -> bool:
         """A header line of bare years ("2003   2004"), possibly with a short title."""
+        if self.kind != DATA or not all(token.is_year for token in self.values):
+            return False
+        years = [token.value for token in self.values]
         return (
-            self.kind == DATA
-            and all(token.is_year for token in self.values)
-            and (
-                not self.label
-                or bool(PERIOD_WORDS.search(self.label) or UNIT_WORDS.search(self.label))
-                or self.label.isupper()
-            )
+            not self.label
+            or (len(years) >= 2 and max(years) - min(years) <= 20)
+            or bool(PERIOD_WORDS.search(self.label) or UNIT_WORDS.search(self.label))
+            or self.label.isupper()
         )
 
 

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from .blocks import Block, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
-from .evidence import FilingDates
+from .evidence import PERIOD_PHRASE, FilingDates
 from .filingdates import filing_dates
 from .lines import BLANK, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
@@ -24,7 +24,6 @@ from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
 from .units import states_unit
 
 _PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
-_PERIOD_PHRASE = re.compile(r"\b(?:months|weeks|years?|quarters?|period)\s+ended\b|\bas\s+of\b|\bat\s+(?:december|january|march|june|september)", re.I)
 FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
@@ -154,7 +153,7 @@ def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
         text = line.text.strip()
         if _PAGE.match(text) or text.startswith("<"):
             break
-        if line.kind == TEXT and len(text) <= 100 and (states_unit(text) or _PERIOD_PHRASE.search(text)):
+        if line.kind == TEXT and len(text) <= 100 and (states_unit(text) or PERIOD_PHRASE.search(text)):
             found.append(" ".join(text.split()))
         index -= 1
     return tuple(found)

@@ -18,6 +18,7 @@ _DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\.?\s*$|\s*(?:\.\s?){3,}(?=\s)")
 LABEL_AFTER = DoubtReason.LABEL_AFTER
 LABEL_JOINED = DoubtReason.LABEL_JOINED
 _TOTAL = re.compile(r"^\s*(?:total|net\s+total)\b", re.I)
+_YEAR_HEADING = re.compile(r"^(?:(?:fiscal\s+)?(?:years?\s+ended\s+.*?,?\s+)?)?(?:19|20)\d\d\s*:?$", re.I)
 
 
 @dataclass
@@ -58,8 +59,11 @@ def clean_label(text: str) -> str:
 
 
 def _starts_continuation(text: str) -> bool:
+    """Does a label line read as the rest of the line above ("and other", "(note 3)")?"""
     stripped = text.strip()
-    return bool(stripped) and not stripped[0].isupper()
+    if not stripped or stripped[0].isupper() or stripped[0].isdigit():
+        return False
+    return True
 
 
 def build_rows(body: list[Line]) -> list[RawRow]:
@@ -160,6 +164,8 @@ class _Group:
     rows: int = 0
     tight: bool = False
     gap_before_next: bool = False
+    indent: int = 0
+    year: bool = False
 
 
 def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
@@ -174,8 +180,13 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
         if row.kind == HEADING:
             if stack and blank and stack[-1].tight:
                 stack.pop()
+            year = bool(_YEAR_HEADING.match(row.label))
+            if year and any(g.year for g in stack):
+                while not stack[-1].year:
+                    stack.pop()
+                stack.pop()
             row.group = tuple(g.name for g in stack)
-            stack.append(_Group(row.label.rstrip(":").strip()))
+            stack.append(_Group(row.label.rstrip(":").strip(), year=year))
             result.append(row)
             blank = False
             continue

@@ -89,6 +89,8 @@ class RowTraits:
     month_day: tuple[int, int] | None = None
     quarter: int | None = None
     year_row: bool = False
+    group_year: int | None = None
+    group_year_end: tuple[int, int] | None = None
 
 
 def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
@@ -104,7 +106,10 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
         found = read_parts(text).day_month
         if found and found[0]:
             month_day = (found[0], found[1])
+    group_year, group_year_end = _group_year(group)
     return RowTraits(
+        group_year=group_year,
+        group_year_end=group_year_end,
         weak_shares=kind is None and bool(_WEAK_SHARES.match(text)) and not _MONEY_WORDS.search(text),
         kind=kind,
         scale=scale,
@@ -112,15 +117,49 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
         at_end=bool(_END.search(text)) and not _START.search(text),
         at_start=bool(_START.search(text)),
         balance_item=bool(_BALANCE_ITEM.search(text)) and not _AVERAGE.search(text),
-        date=dates[-1] if dates and (_END.search(text) or len(text) < 40 or text.lower().startswith(("balance", "outstanding"))) else None,
+        date=dates[-1] if dates and _dated_balance(text) else None,
         month_day=month_day,
         quarter=_ORDINALS[quarter.group(1).lower()] if quarter and len(text.split()) <= 3 else None,
         year_row=bool(_YEAR_ROW.match(text)) and len(text.split()) <= 3,
     )
 
 
+_GROUP_YEAR = re.compile(r"^(?:fiscal\s+)?(?:(?:fiscal\s+)?years?\s+ended\s+(?P<date>.*?),?\s+)?(?P<year>(?:19|20)\d\d)\s*:?$", re.I)
+
+
+_DATED = re.compile(r"^\s*(?:balances?|outstanding|as\s+of|at|end\s+of)\b", re.I)
+_DATE_TEXT = re.compile(r"\b" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\b\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d", re.I)
+
+
+def _dated_balance(text: str) -> bool:
+    """A row that is a balance at a printed date ("Balance, June 30, 1999", "Outstanding,
+    December 31, 1997", "December 31, 1996"), not a long label that mentions dates."""
+    if _DATED.match(text):
+        return True
+    rest = _DATE_TEXT.sub(" ", text)
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 2
+
+
+def _group_year(group: tuple[str, ...]) -> tuple[int | None, tuple[int, int] | None]:
+    """The fiscal year a row heading names ("1993", "Fiscal Year Ended June 30, 1999")."""
+    for text in reversed(group):
+        match = _GROUP_YEAR.match(" ".join(text.split()))
+        if match:
+            year_end = None
+            if match.group("date"):
+                parts = read_parts(match.group("date"))
+                if parts.day_month and parts.day_month[0]:
+                    year_end = (parts.day_month[0], parts.day_month[1])
+            return int(match.group("year")), year_end
+    return None, None
+
+
+_QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share", re.I)
+
+
 def _kind(label: str, groups: str) -> tuple[CellKind | None, bool]:
     """(kind, is a share count) the label or its groups give the row's numbers."""
+    label = _QUOTED_PRICE.sub(" ", label)
     count = _SHARE_COUNT.search(label)
     if count and not _MONEY_WORDS.search(label) and (count.start() == 0 or not _PER_SHARE.search(label)):
         return CellKind.COUNT, True

@@ -13,7 +13,7 @@ from .dates import YEAR
 from .evidence import Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
 from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
-from .model import HEADING, ITEM, SUBTOTAL, Cell, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
+from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
 from .periods import column_qualifier
 from .rows import RawRow, build_rows
 from .rowtraits import read_row
@@ -28,8 +28,10 @@ _STATEMENT_WORDS = re.compile(
     r"financial\s+(?:position|condition|data|highlights)|shareholders|stockholders|equity|segment",
     re.I,
 )
-_COUNT_HEADER = re.compile(r"^(?:number\s+of\s+)?shares$|^shares\s+(?:issued|outstanding)$|^number$|^units$", re.I)
-_MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars", re.I)
+_DATE_ONLY = re.compile(r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$", re.I)
+_COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
+_MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
+_PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 
 
 def build_table(
@@ -56,7 +58,8 @@ def build_table(
         tuple(Header(" ".join(text.split()), span) for text, span in zip(header.labels[k], header.spans[k]))
         for k in range(layout.count)
     ]
-    hint = table_kind(title, (), ())
+    raw_rows = build_rows(segment.body)
+    hint = table_kind(title, raw_rows, ())
     clues = Clues(
         caption=caption,
         heading=heading,
@@ -68,7 +71,6 @@ def build_table(
     evidence = _percent_columns(evidence, data_lines, assignment)
     columns = tuple(item.column for item in evidence)
     money = any(column.currency for column in columns)
-    raw_rows = build_rows(segment.body)
     rows = [_row(i, raw, evidence, assignment, dates, money) for i, raw in enumerate(raw_rows)]
     rows = _roll_forward(rows)
     kind = table_kind(title, rows, columns)
@@ -122,7 +124,7 @@ def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> 
     candidates: list[str] = []
     if title_lines:
         candidates.append(" ".join(line.text for line in title_lines))
-    candidates.extend(t for t in table_text if not UNIT_WORDS.search(t) and not PERIOD_WORDS.search(t))
+    candidates.extend(t for t in table_text if not UNIT_WORDS.search(t) and not PERIOD_WORDS.search(t) and not _DATE_ONLY.match(t))
     candidates.extend(_before_titles(segment.before))
     candidates.extend(
         text
@@ -187,8 +189,13 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
         unit_source=unit.source,
         doubts=(period.doubt,) if period.doubt else (),
     )
-    counts = bool(label) and bool(_COUNT_HEADER.search(label[-1])) and not any(_MONEY_HEADER.search(t) for t in label)
-    return ColumnEvidence(column, period, unit, counts)
+    joined = " ".join(label)
+    kind = None
+    if _COUNT_HEADER.search(joined) and not _MONEY_HEADER.search(joined):
+        kind = CellKind.COUNT
+    elif _PRICE_HEADER.search(joined):
+        kind = CellKind.PER_SHARE
+    return ColumnEvidence(column, period, unit, kind)
 
 
 def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> list[ColumnEvidence]:
