@@ -49,7 +49,7 @@ class Block:
 
 
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)TABLE\b[^>\n]*>", re.I | re.M)
-_PAIR = re.compile(r"\d[\d,.)%]*  +[($£-]*\d")
+_PAIR = re.compile(r"\d[\d,.)%]*  +(?:[($£-]\s*)*\.?\d")
 
 
 def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]:
@@ -93,19 +93,29 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
     blocks: list[Block] = []
     for start, stop in ranges:
         run: list[int] = []
+        floor = start
         for index in candidates:
             if not start <= index < stop or not _is_numeric_row(lines[index]):
                 continue
-            if run and (index - run[-1] > 4 or _prose_between(lines, run[-1], index)):
-                blocks.extend(_untagged_block(lines, run, start))
+            if run and (index - run[-1] > _MAX_GAP or _breaks_between(lines, run[-1], index)):
+                found = _untagged_block(lines, run, floor)
+                blocks.extend(found)
+                floor = found[-1].last + 1 if found else floor
                 run = []
             run.append(index)
-        blocks.extend(_untagged_block(lines, run, start))
+        blocks.extend(_untagged_block(lines, run, floor))
     return blocks
 
 
-def _prose_between(lines, first: int, last: int) -> bool:
-    return any(lines[i].kind == TEXT and _is_prose(lines[i]) for i in range(first + 1, last))
+_MAX_GAP = 8
+
+
+def _breaks_between(lines, first: int, last: int) -> bool:
+    """Running prose or a page break between two rows of numbers: they are not one table."""
+    return any(
+        (lines[i].kind == TEXT and _is_prose(lines[i])) or lines[i].kind == TAG
+        for i in range(first + 1, last)
+    )
 
 
 def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block]:
@@ -159,6 +169,8 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
             current.notes.append(line)
             continue
         if phase == "header":
+            if _page_number(line):
+                line = as_heading(line)
             if line.kind == DATA and not line.is_year_line:
                 phase = "body"
                 width = line.values[0].start
@@ -207,6 +219,16 @@ def _starts_header(line: Line, width: int) -> bool:
     if UNIT_WORDS.search(text) and "  " in text:
         return True
     return bool(PERIOD_WORDS.search(text)) and line.indent >= 8 and not text.endswith((".", ":", ","))
+
+
+def _page_number(line: Line) -> bool:
+    """A lone small number above a table's header (the page number of an annual report's
+    running head), not a row of the table."""
+    return (
+        line.kind == DATA and not line.label and len(line.values) == 1 and not line.values[0].currency
+        and line.values[0].kind == "amount" and "," not in line.values[0].raw and "." not in line.values[0].raw
+        and 0 < (line.values[0].value or 0) < 1000 and not line.is_year_line
+    )
 
 
 def is_year_heading(line: Line, width: int) -> bool:

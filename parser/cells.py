@@ -10,6 +10,7 @@ from .dates import add_months, months_between, safe_date
 from .evidence import FilingDates, PeriodReading, UnitReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .rowtraits import RowTraits
+from .units import DOLLAR_CURRENCIES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +71,8 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
     if kind in (CellKind.PERCENT, CellKind.RATIO) and not token.currency:
         return (CellKind.NIL if nil else kind), None, 1, Source.ROW
     currency = token.currency or column.currency
+    if token.currency == "USD" and column.currency in DOLLAR_CURRENCIES:
+        currency = column.currency
     if kind == CellKind.PER_SHARE or (
         token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100 and kind is None
     ):

@@ -172,7 +172,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
             chunks = [c for c in chunks if not _RULE_ONLY.fullmatch(c[0])]
         value_chunks = []
         for text, start, end in chunks:
-            if end <= label_width or end <= regions[0][0]:
+            if end <= label_width or end <= regions[0][0] or start < label_width // 2:
                 table_text.insert(0, text)
             else:
                 value_chunks.extend(_split_repeated(text, start, end, groups, regions))
@@ -310,12 +310,8 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
             chosen = touched
         elif len(printed) >= 2:
             chosen = list(range(printed[0], printed[-1] + 1))
-        elif end - start > 4:
-            chosen = _centred_run(start, end, touched, groups, layout)
         else:
-            chosen = [
-                max(touched, key=lambda gi: _overlap((start, end), spans[gi]))
-            ]
+            chosen = _centred_run(start, end, touched, groups, layout)
         for gi in chosen:
             wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
     claims = {gi: max(options)[1] for gi, options in wanted.items()}

@@ -23,6 +23,7 @@ A blank is better than a guess. The row can still override the column (see `rowt
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,12 +31,15 @@ from functools import lru_cache
 
 from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date
 from .model import Doubt, DoubtReason, Period, Source
-from .units import UnitParts, read_unit
+from .units import DOLLAR_CURRENCIES, UnitParts, read_unit
 
 NOT_A_PERIOD = re.compile(
     r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+_ORDINAL = re.compile(r"^\s*(first|second|third|fourth|1st|2nd|3rd|4th)\s*$", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTERLY = _QUARTERLY = re.compile(r"\bquarter(?:s|ly)?\b", re.I)
 PERIOD_PHRASE = re.compile(
     r"\b(?:months|weeks|years?|quarters?|period)\s+(?:ended|ending)\b|\bas\s+(?:of|at)\b|\bat\s+[A-Z][a-z]+\s+\d", re.I
 )
@@ -52,6 +56,12 @@ class FilingDates:
     known_ends: tuple[date, ...] = ()
     currency: str | None = None
     scale: int | None = None
+    document_scales: tuple[tuple[int, int, int], ...] = ()
+
+    def for_block(self, first_line: int) -> FilingDates:
+        """These dates with the one scale the tables of the block's document state, if any."""
+        scale = next((s for start, stop, s in self.document_scales if start <= first_line < stop), None)
+        return dataclasses.replace(self, scale=scale)
 
     @property
     def weekly(self) -> bool:
@@ -88,6 +98,8 @@ class Clues:
     heading: tuple[str, ...] = ()
     instant: bool = False
     years_in_columns: bool = True
+    whole_numbers: bool = False
+    quarterly: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +156,7 @@ class _Level:
     quarter: int | None
     start: date | None
     direct: bool
+    ordinal: int | None = None
 
     @classmethod
     def of(cls, source: Source, texts) -> _Level:
@@ -162,6 +175,10 @@ class _Level:
             level.direct = level.direct or bool(QUARTER.search(text))
         if level.quarter is None and len(texts) > 1:
             level.quarter = _parts(" ".join(texts)).quarter
+        for text in texts:
+            match = _ORDINAL.match(text)
+            if match:
+                level.ordinal = _ORDINALS[match.group(1).lower()]
         return level
 
 
@@ -178,6 +195,10 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     if conflict:
         return _not_read(conflict)
     quarter = own.quarter or spanning.quarter
+    ordinal = own.ordinal or spanning.ordinal
+    if quarter is None and ordinal and (clues.quarterly or _QUARTERLY.search(" ".join([joined, *clues.caption]))):
+        quarter = ordinal
+        own.months = own.months if own.months is not None else 3
     if year is None:
         if not _says_period(own, spanning):
             return PeriodReading(None)
@@ -382,9 +403,12 @@ def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, 
                 shares_scale = unit.shares_scale
     if printed is not None and (currency is None or currency_source in (Source.HEADING,)):
         currency, currency_source = printed, Source.CELL
+    named = {unit.currency for _source, units in levels for unit in units} & DOLLAR_CURRENCIES
+    if currency == "USD" and len(named) == 1:
+        currency = named.pop()
     if currency is None and dates.currency is not None and measure is None:
         currency, currency_source = dates.currency, Source.STATEMENTS
-    if scale is None and dates.scale is not None:
+    if scale is None and dates.scale is not None and not clues.whole_numbers:
         scale, scale_source = dates.scale, Source.STATEMENTS
     source = max(currency_source, scale_source, key=_rank) if scale is not None else currency_source
     return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure)

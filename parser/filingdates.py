@@ -26,11 +26,11 @@ _COVER_PERIOD = re.compile(
 )
 
 
-def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: str) -> FilingDates:
+def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: str, bodies=()) -> FilingDates:
     """Read the filing-wide evidence once, before its tables."""
     cover = "\n".join(raw[:400])
     year_end, source = _year_end(fields, cover)
-    ends, currencies, scales, fiscal = _scan_tables(raw, lines, blocks)
+    ends, currencies, scales, fiscal = _scan_tables(raw, lines, blocks, bodies)
     if year_end is None and len(fiscal) == 1:
         year_end, source = next(iter(fiscal)), Source.STATEMENTS
     annual = form.upper().startswith(_ANNUAL_FORMS)
@@ -41,7 +41,10 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
         report_end=_report_end(fields, cover),
         known_ends=tuple(sorted(ends)),
         currency=currencies.pop() if len(currencies) == 1 else None,
-        scale=scales.most_common(1)[0][0] if len(scales) == 1 else None,
+        document_scales=tuple(
+            (start, stop, next(iter(found))) for (start, stop), found in scales.items()
+            if len(found) == 1 and sum(found.values()) >= 2
+        ),
     )
 
 
@@ -122,15 +125,16 @@ def _stacked_dates(upper: str, lower: str) -> list[date]:
     return found
 
 
-def _scan_tables(raw: list[str], lines, blocks):
+def _scan_tables(raw: list[str], lines, blocks, bodies):
     """Period-end dates printed in the numeric tables' headers, captions and balance rows; the
     currencies printed with their numbers; the scales their captions state; the "years ended"
     days."""
     ends: set[date] = set()
     currencies: set[str] = set()
-    scales: Counter = Counter()
+    scales: dict[tuple[int, int], Counter] = {}
     fiscal: set[tuple[int, int]] = set()
     for block in blocks:
+        body = next(((start, stop) for start, stop in bodies if start <= block.first < stop), (0, len(raw)))
         first_data = next((i for i in range(block.first, block.last + 1)
                            if lines[i].kind == DATA and not lines[i].is_year_line), None)
         if first_data is None:
@@ -154,5 +158,5 @@ def _scan_tables(raw: list[str], lines, blocks):
             if index < first_data + 2 and states_unit(text):
                 scale = read_unit(text).scale
                 if scale:
-                    scales[scale] += 1
+                    scales.setdefault(body, Counter())[scale] += 1
     return ends, currencies, scales, fiscal

@@ -69,7 +69,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
             warnings.append(f"{name}: line {block.first + 1}: table not closed (no </TABLE> before line {block.last + 2})")
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
-    dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form)
+    dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
     tables, claimed, titles = _tables(lines, blocks, dates)
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
@@ -170,7 +170,7 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
         heading = _heading(lines, block, floor)
         floor = block.last
         for segment in split_block(lines, block, context):
-            table, used, title_lines = build_table(segment, len(tables), dates, heading)
+            table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading)
             tables.append(table)
             claimed.update(number - 1 for number in used)
             titles.update(number - 1 for number in title_lines)

@@ -10,7 +10,7 @@ from .lines import BLANK, DATA, RULE, TEXT, Line
 from .model import HEADING, ITEM, SUBTOTAL, DoubtReason
 
 _CONNECTOR = re.compile(
-    r"(?:\b(?:and|or|of|under|from|in|on|for|to|the|before|after|per|with|by|less|net|at|a|an|"
+    r"(?:\b(?:and|or|of|under|from|in|on|for|to|the|before|after|per|with|by|less|at|a|an|"
     r"including|excluding|due|than|into|over)|[&,/\-(])$",
     re.I,
 )
@@ -71,7 +71,8 @@ def build_rows(body: list[Line]) -> list[RawRow]:
     rows: list[RawRow] = []
     pending: list[Line] = []
     last: RawRow | None = None  # the last data row, while no blank line has followed it
-    for line in body:
+    following = _following_content(body)
+    for position, line in enumerate(body):
         if line.kind in (BLANK, RULE):
             if pending and last is not None and last.data is not None and not last.data.label and last.label_lines == [] and pending_follows(last, pending):
                 last.label_lines.extend(pending)
@@ -99,7 +100,7 @@ def build_rows(body: list[Line]) -> list[RawRow]:
             if cut:
                 rows.append(_heading(pending[:cut]))
                 pending = pending[cut:]
-            if pending and _joins_next(pending, line):
+            if pending and (_joins_next(pending, line) or _hanging(pending, line, following[position])):
                 row.label_lines.extend(pending)
                 if line.label and not _starts_continuation(line.label):
                     row.doubts.append(LABEL_JOINED)
@@ -145,6 +146,29 @@ def _last_colon(pending: list[Line]) -> int:
     return cut
 
 
+def _following_content(body: list[Line]) -> list[Line | None]:
+    """For each line, the next line after it that is neither blank nor a rule."""
+    result: list[Line | None] = [None] * len(body)
+    upcoming: Line | None = None
+    for index in range(len(body) - 1, -1, -1):
+        result[index] = upcoming
+        if body[index].kind not in (BLANK, RULE):
+            upcoming = body[index]
+    return result
+
+
+def _hanging(pending: list[Line], line: Line, after: Line | None) -> bool:
+    """A label wrapped with a hanging indent: one label line, then its numbers on a line indented
+    deeper, then the next row back at the first line's indent ("GAIN ON PURCHASES OF
+    SUBORDINATED" / "   DEBENTURES AND SENIOR NOTES   -   (157)")."""
+    if len(pending) != 1 or not line.label or pending[0].text.rstrip().endswith(":"):
+        return False
+    first = pending[0].indent
+    if line.label_start <= first:
+        return False
+    return after is None or after.indent <= first and (after.kind != DATA or after.label_start <= first)
+
+
 def _joins_next(pending: list[Line], line: Line) -> bool:
     """Are label-only lines the start of the label of the numbers line after them?"""
     if not line.label:
@@ -166,6 +190,7 @@ class _Group:
     gap_before_next: bool = False
     indent: int = 0
     year: bool = False
+    row_indent: int = 0
 
 
 def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
@@ -181,12 +206,16 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
             if stack and blank and stack[-1].tight:
                 stack.pop()
             year = bool(_YEAR_HEADING.match(row.label))
+            indent = row.label_lines[0].indent if row.label_lines else 0
             if year and any(g.year for g in stack):
                 while not stack[-1].year:
                     stack.pop()
                 stack.pop()
+            while (stack and not year and stack[-1].rows and stack[-1].indent >= indent and not stack[-1].year
+                   and (blank or stack[-1].row_indent > stack[-1].indent)):
+                stack.pop()
             row.group = tuple(g.name for g in stack)
-            stack.append(_Group(row.label.rstrip(":").strip(), year=year))
+            stack.append(_Group(row.label.rstrip(":").strip(), year=year, indent=indent))
             result.append(row)
             blank = False
             continue
@@ -199,7 +228,10 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
                 top.tight = top.tight or not blank
         row.group = tuple(g.name for g in stack)
         if stack:
-            stack[-1].rows += 1
+            top = stack[-1]
+            row_indent = row.label_lines[0].indent if row.label_lines else top.indent
+            top.row_indent = row_indent if not top.rows else min(top.row_indent, row_indent)
+            top.rows += 1
             if row.kind == SUBTOTAL or _TOTAL.match(row.label):
                 stack.pop()
         result.append(row)

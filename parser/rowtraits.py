@@ -154,7 +154,7 @@ def _group_year(group: tuple[str, ...]) -> tuple[int | None, tuple[int, int] | N
     return None, None
 
 
-_QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share", re.I)
+_QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share|\([^()]*\$\s*[\d.]+[^()]*\bper\s+share\)", re.I)
 
 
 def _kind(label: str, groups: str) -> tuple[CellKind | None, bool]:

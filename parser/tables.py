@@ -10,13 +10,14 @@ from .cells import ColumnEvidence, make_cell, roll_forward, with_period
 from .checks import find_checks
 from .columns import Layout, assign_headers, layout_columns
 from .dates import YEAR
-from .evidence import Clues, FilingDates, Header, column_period, column_unit
+from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
 from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
 from .periods import column_qualifier
 from .rows import RawRow, build_rows
 from .rowtraits import read_row
+from .units import states_unit
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
 _STATEMENT_NAMES = re.compile(
@@ -65,6 +66,8 @@ def build_table(
         heading=heading,
         instant=hint == TableKind.BALANCE,
         years_in_columns=any(YEAR.search(h.text) for column in headers for h in column),
+        whole_numbers=_whole_numbers(data_lines),
+        quarterly=any(QUARTERLY.search(h.text) for column in headers for h in column),
     )
     printed = _printed_currencies(layout.count, data_lines, assignment)
     evidence = [_column(k, layout, headers[k], clues, printed[k], dates) for k in range(layout.count)]
@@ -189,7 +192,7 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
         unit_source=unit.source,
         doubts=(period.doubt,) if period.doubt else (),
     )
-    joined = " ".join(label)
+    joined = " ".join(text for text in label if not states_unit(text))
     kind = None
     if _COUNT_HEADER.search(joined) and not _MONEY_HEADER.search(joined):
         kind = CellKind.COUNT
@@ -210,6 +213,13 @@ def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> 
         if kinds[item.column.index] == {"percent"} else item
         for item in evidence
     ]
+
+
+def _whole_numbers(data_lines: list[Line]) -> bool:
+    """True when most large amounts end in ",000": printed in whole units, rounded."""
+    large = [token.raw for line in data_lines for token in line.values
+             if token.kind == "amount" and len(token.raw.replace(",", "").strip("$() ")) >= 5]
+    return bool(large) and sum(raw.rstrip(")").endswith(",000") for raw in large) >= 0.5 * len(large)
 
 
 def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[str | None]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 _CURRENCY_WORDS = [
     (re.compile(r"canadian\s+dollars?|\bCDN\$|\bC\$|\bCAD\b", re.I), "CAD"),
     (re.compile(r"australian\s+dollars?|\bA\$|\bAUD\b", re.I), "AUD"),
+    (re.compile(r"new\s+zealand\s+dollars?|\bNZ\$|\bNZD\b", re.I), "NZD"),
+    (re.compile(r"hong\s+kong\s+dollars?|\bHK\$|\bHKD\b", re.I), "HKD"),
     (re.compile(r"pounds?\s+sterling|\bsterling\b|\bGBP\b|£|\bpounds?\b", re.I), "GBP"),
     (re.compile(r"\beuros?\b|\bEUR\b|€", re.I), "EUR"),
     (re.compile(r"\byen\b|\bJPY\b|¥", re.I), "JPY"),
@@ -25,6 +27,7 @@ _SCALES = [
      1_000_000),
     (re.compile(r"\bbillions?\b|\bbn\b", re.I), 1_000_000_000),
 ]
+DOLLAR_CURRENCIES = {"CAD", "AUD", "NZD", "HKD", "SGD"}
 _EXCEPT = re.compile(r"\bexcept\b(.*)", re.I)
 _EXCEPT_SHARES = re.compile(r"\bshares?\b|\bshare\s+(?:data|amounts|information)\b|\bnumber\s+of\s+shares\b", re.I)
 _EXCEPT_PER_SHARE = re.compile(r"per[\s-]+(?:common\s+)?shares?(?:\s+(?:data|amounts?|information|figures))?|per\s+unit|\bEPS\b", re.I)

@@ -22,7 +22,7 @@ _NUMBER = re.compile(
     (?P<pct>%)?
     (?P<close>\))?
     (?P<pct2>%)?
-    (?P<mark>\*{1,3}|\([a-z]\)|\(\d\))?
+    (?P<mark>(?:\*{1,3}|\([a-z]\)|\(\d{1,2}\))+)?
     $""",
     re.VERBOSE,
 )
@@ -55,14 +55,24 @@ class Token:
         return bool(YEAR.match(self.raw))
 
 
+_RATIO = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s?(?::\s?1|x|X)$")
+_DOT_PAREN = re.compile(r"^(\$?)\s*\.\((\d+)\)$")
+_GLUED = re.compile(r"(?<=\))(?=[$\d.])|(?<=[\d%])(?=\$)")
+
+
 def read_value(raw: str, start: int = 0) -> Token | None:
     """Read one chunk as a printed value, or None when it is not one."""
     text = raw.strip()
+    if text.startswith((".(", "$.(", "$ .(")):
+        text = _DOT_PAREN.sub(lambda m: f"{m.group(1)}(.{m.group(2)})", text)
     if _NIL.match(text):
         currency = _prefix_currency(text)
         return Token(raw, 0.0, "nil", start, start + len(raw), currency)
     if _PLACEHOLDER.match(text):
         return Token(raw, None, "text", start, start + len(raw))
+    ratio = _RATIO.match(text)
+    if ratio:
+        return Token(raw, float(ratio.group(1)), "ratio", start, start + len(raw))
     match = _NUMBER.match(text)
     if not match or (match["open"] is None) != (match["close"] is None):
         return None
@@ -85,8 +95,14 @@ def _prefix_currency(text: str) -> str | None:
     return None
 
 
+_LEADER = re.compile(r"(?<=\S)(?:\s?\.){3,}(?=\s*[$(\d.-])")
+
+
 def split_line(line: str) -> tuple[str, int, list[Token]]:
-    """Cut a line into (label, label start column, value tokens left to right)."""
+    """Cut a line into (label, label start column, value tokens left to right). A run of dot
+    leaders ends the label even where only one space follows it ("Net sales..... $12,345")."""
+    if "..." in line:
+        line = _LEADER.sub(lambda m: " " * len(m.group()), line)
     chunks = [(m.group(), m.start()) for m in _CHUNK.finditer(line)]
     values: list[Token] = []
     cut = len(chunks)
@@ -123,8 +139,31 @@ def _chunk_values(text: str, start: int) -> list[Token] | None:
             if match.group() == "$":
                 piece = Token("$", None, "dollar", start + match.start(), start + match.end(), "USD")
             else:
-                return None
+                glued = _unglue(match.group(), start + match.start())
+                if glued is None:
+                    return None
+                tokens.extend(glued)
+                continue
         tokens.append(piece)
+    return tokens
+
+
+def _unglue(text: str, start: int) -> list[Token] | None:
+    """Values printed with no space between them, a footnote mark or a "$" in between
+    ("6,587(1)(2)5,850(3)", ".53(1)(2)$"), or None when the text is not such a run."""
+    cuts = [0, *(m.start() for m in _GLUED.finditer(text)), len(text)]
+    if len(cuts) <= 2:
+        return None
+    tokens = []
+    for left, right in zip(cuts, cuts[1:]):
+        piece = text[left:right]
+        if piece == "$":
+            tokens.append(Token("$", None, "dollar", start + left, start + right, "USD"))
+            continue
+        token = read_value(piece, start + left)
+        if token is None:
+            return None
+        tokens.append(token)
     return tokens
 
 
