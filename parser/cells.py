@@ -118,6 +118,10 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
         day = safe_date(base.end.year, traits.month_day[1], traits.month_day[0])
         if day is not None:
             return Period(day, 0), Source.ROW, ""
+    if base.months == 0 and traits.flow_measure and not traits.at_end:
+        if dates.annual:
+            return Period(base.end, 12), Source.ROW, ""
+        return None, Source.NONE, "a measure over a period under a column for a point in time"
     if base.months == 0:
         return base, reading.source, ""
     if traits.at_start and reading.start is not None:

@@ -37,6 +37,7 @@ NOT_A_PERIOD = re.compile(
     r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+_ENDED = re.compile(r"\bended\b|\bending\b|\bthrough\b|\bfor\s+the\b|\bperiods?\b|\bfrom\b", re.I)
 _ORDINAL = re.compile(r"^\s*(first|second|third|fourth|1st|2nd|3rd|4th)\s*$", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 QUARTERLY = _QUARTERLY = re.compile(r"\bquarter(?:s|ly)?\b", re.I)
@@ -157,6 +158,7 @@ class _Level:
     start: date | None
     direct: bool
     ordinal: int | None = None
+    ended: bool = False
 
     @classmethod
     def of(cls, source: Source, texts) -> _Level:
@@ -173,6 +175,7 @@ class _Level:
             level.quarter = level.quarter or parts.quarter
             level.start = level.start or parts.start
             level.direct = level.direct or bool(QUARTER.search(text))
+            level.ended = level.ended or bool(_ENDED.search(text))
         if level.quarter is None and len(texts) > 1:
             level.quarter = _parts(" ".join(texts)).quarter
         for text in texts:
@@ -318,6 +321,9 @@ def _months(own, spanning, caption, heading, clues: Clues, dates: FilingDates) -
             return 0, level.source
         if level.months is not None:
             return level.months, level.source
+    for level in (own, spanning, caption):
+        if level.day_month and level.day_month[0] and not (own.ended or spanning.ended or caption.ended):
+            return 0, level.source
     if dates.annual:
         return 12, Source.FILING
     return None, Source.NONE

@@ -191,6 +191,7 @@ class _Group:
     indent: int = 0
     year: bool = False
     row_indent: int = 0
+    children: int = 0
 
 
 def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
@@ -211,10 +212,14 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
                 while not stack[-1].year:
                     stack.pop()
                 stack.pop()
-            while (stack and not year and stack[-1].rows and stack[-1].indent >= indent and not stack[-1].year
-                   and (blank or stack[-1].row_indent > stack[-1].indent)):
+            while (stack and not year and (stack[-1].rows or stack[-1].children) and stack[-1].indent >= indent
+                   and not stack[-1].year and (blank or stack[-1].row_indent > stack[-1].indent)):
                 stack.pop()
             row.group = tuple(g.name for g in stack)
+            if stack:
+                stack[-1].children += 1
+                if not stack[-1].rows:
+                    stack[-1].row_indent = indent
             stack.append(_Group(row.label.rstrip(":").strip(), year=year, indent=indent))
             result.append(row)
             blank = False

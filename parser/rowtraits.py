@@ -67,6 +67,11 @@ _BALANCE_ITEM = re.compile(
     r"ratio\s+of\s+debt|debt\s+to\s+(?:equity|capital)|total\s+debt\s*/|property,\s+plant\s+and\s+equipment\b(?!.*(?:additions|expenditures)))",
     re.I,
 )
+_FLOW_MEASURE = re.compile(
+    r"\breturn\s+on\b|\bmargin\b|\bturnover\b|\bgrowth\b|\b(?:net\s+)?(?:income|earnings|loss)\s+per\b|"
+    r"\bearned\s+on\b|\bfor\s+the\s+(?:year|period|quarter)\b|\bduring\s+the\b",
+    re.I,
+)
 _AVERAGE = re.compile(r"\baverage\b|\bper\s+share\b|\bearned\s+on\b|\breturn\s+on\b", re.I)
 _QUARTER_ROW = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+(?:fiscal\s+)?quarter)?\b", re.I)
 _YEAR_ROW = re.compile(r"^(?:fiscal\s+)?year\b|^total\s+(?:fiscal\s+)?year\b|^full\s+year\b", re.I)
@@ -91,13 +96,14 @@ class RowTraits:
     year_row: bool = False
     group_year: int | None = None
     group_year_end: tuple[int, int] | None = None
+    flow_measure: bool = False
 
 
 def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
     """The traits of a row from its label and the groups over it."""
     text = " ".join(label.split())
     groups = " ".join(group)
-    kind, shares = _kind(text, groups)
+    kind, shares = _kind(text, group)
     scale = _scale(text) or (_scale(groups) if kind != CellKind.PER_SHARE else None)
     dates = full_dates(text)
     quarter = _QUARTER_ROW.match(text)
@@ -108,6 +114,7 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
             month_day = (found[0], found[1])
     group_year, group_year_end = _group_year(group)
     return RowTraits(
+        flow_measure=bool(_FLOW_MEASURE.search(text)),
         group_year=group_year,
         group_year_end=group_year_end,
         weak_shares=kind is None and bool(_WEAK_SHARES.match(text)) and not _MONEY_WORDS.search(text),
@@ -157,7 +164,7 @@ def _group_year(group: tuple[str, ...]) -> tuple[int | None, tuple[int, int] | N
 _QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share|\([^()]*\$\s*[\d.]+[^()]*\bper\s+share\)", re.I)
 
 
-def _kind(label: str, groups: str) -> tuple[CellKind | None, bool]:
+def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
     """(kind, is a share count) the label or its groups give the row's numbers."""
     label = _QUOTED_PRICE.sub(" ", label)
     count = _SHARE_COUNT.search(label)
@@ -165,16 +172,17 @@ def _kind(label: str, groups: str) -> tuple[CellKind | None, bool]:
         return CellKind.COUNT, True
     if _PER_SHARE.search(label):
         return CellKind.PER_SHARE, False
-    if _SUB_ROWS.match(label) and _SHARE_COUNT.search(groups) and not _PER_SHARE.search(groups):
-        return CellKind.COUNT, True
     if _RATIO.search(label):
         return CellKind.RATIO, False
     if _PERCENT.search(label):
         return CellKind.PERCENT, False
     if _OTHER_COUNT.search(label) and not _MONEY_WORDS.search(label) and not re.search(r"\bcost|\bexpense|\bamount|\bvalue", label, re.I):
         return CellKind.COUNT, False
-    if _PER_SHARE.search(groups) and not _SHARE_WORDS.search(label):
-        return CellKind.PER_SHARE, False
+    for heading in reversed(groups):
+        if _SHARE_COUNT.search(heading) and not _PER_SHARE.search(heading):
+            return (CellKind.COUNT, True) if _SUB_ROWS.match(label) else (None, False)
+        if _PER_SHARE.search(heading) and not _SHARE_WORDS.search(label):
+            return CellKind.PER_SHARE, False
     return None, False
 
 
