@@ -49,6 +49,7 @@ class Block:
 
 
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)TABLE\b[^>\n]*>", re.I | re.M)
+_YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _PAIR = re.compile(r"\d[\d,.)%]*  +(?:[($£-]\s*)*\.?\d")
 
 
@@ -119,12 +120,14 @@ def _breaks_between(lines, first: int, last: int) -> bool:
 
 
 def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block]:
-    if len(run) < 3:
+    if len(run) < 2 or (len(run) == 2 and not _years_above(lines, run[0], floor)):
         return []
     first = run[0]
     blanks = 0
-    while first - 1 >= floor and first > run[0] - 10:
+    while first - 1 >= floor and first > run[0] - 14:
         above = lines[first - 1]
+        if above.kind == TAG:
+            break
         if above.kind == BLANK:
             blanks += 1
             if blanks >= 2:
@@ -140,12 +143,25 @@ def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block
     return [Block(first, last, False)]
 
 
+def _years_above(lines, first: int, floor: int) -> bool:
+    """A line of years a little above a row: the header of a small table."""
+    return any(
+        lines[i].is_year_line or len(_YEARS.findall(lines[i].text)) >= 2 for i in range(max(floor, first - 8), first)
+    )
+
+
 def _is_prose(line: Line) -> bool:
     """A line of running text: long, or ending a sentence, with words one space apart."""
     text = line.text.strip()
-    if "  " in text:
+    if "  " in text or _upper(text):
         return False
-    return len(text) > 55 or (len(text.split()) > 3 and text.endswith((".", ":", '."', ".'", ";")))
+    words = len(text.split())
+    return len(text) > 55 or (words > 3 and text.endswith((".", '."', ".'", ";"))) or (words > 8 and text.endswith(":"))
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Segment]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from .dates import add_months, months_between, safe_date
@@ -68,13 +69,15 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
         shares = traits.shares or traits.weak_shares or evidence.kind == CellKind.COUNT
         scale = traits.scale or _share_scale(unit) if shares else (traits.scale or 1)
         return (CellKind.NIL if nil else CellKind.COUNT), None, scale or 1, Source.ROW
+    if kind == CellKind.PERCENT and evidence.kind == CellKind.PERCENT and traits.kind is None and not token.currency:
+        return (CellKind.NIL if nil else kind), None, 1, Source.COLUMN
     if kind in (CellKind.PERCENT, CellKind.RATIO) and not token.currency:
         return (CellKind.NIL if nil else kind), None, 1, Source.ROW
     currency = token.currency or column.currency
     if token.currency == "USD" and column.currency in DOLLAR_CURRENCIES:
         currency = column.currency
     if kind == CellKind.PER_SHARE or (
-        token.currency and "." in token.raw and column.scale > 1 and abs(token.value) < 100 and kind is None
+        token.currency and re.search(r"\.\d\d\)?$", token.raw) and column.scale > 1 and abs(token.value) < 100 and kind is None
     ):
         return (CellKind.NIL if nil else CellKind.PER_SHARE), currency, 1, Source.ROW if kind else Source.CELL
     source = Source.CELL if token.currency else unit.source
@@ -118,6 +121,8 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
         day = safe_date(base.end.year, traits.month_day[1], traits.month_day[0])
         if day is not None:
             return Period(day, 0), Source.ROW, ""
+    if traits.months is not None:
+        return Period(base.end, traits.months), Source.ROW, ""
     if base.months == 0 and traits.flow_measure and not traits.at_end:
         if dates.annual:
             return Period(base.end, 12), Source.ROW, ""

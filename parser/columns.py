@@ -64,10 +64,14 @@ class Layout:
             self.markers = list(markers)
 
 
-def layout_columns(data_lines: list[Line]) -> tuple[Layout, dict[int, list[int | None]]]:
-    """Find the value columns and assign each line's tokens to them (line number -> column per token)."""
+def layout_columns(data_lines: list[Line], markers: int = 0) -> tuple[Layout, dict[int, list[int | None]]]:
+    """Find the value columns and assign each line's tokens to them (line number -> column per token).
+
+    The widest line sets the count, unless it is a lone outlier; a line with as many numbers as
+    the `<C>` markers announce is never an outlier."""
     counts = sorted((len(line.values) for line in data_lines), reverse=True)
-    width = counts[1] if len(counts) > 1 and counts[0] > counts[1] and counts.count(counts[0]) == 1 and len(counts) > 3 else counts[0]
+    outlier = len(counts) > 3 and counts[0] > counts[1] and counts.count(counts[0]) == 1 and counts[0] != markers
+    width = counts[1] if outlier else counts[0]
     full = [line for line in data_lines if len(line.values) == width] or data_lines
     anchors = [statistics.median(line.values[k].anchor for line in full if len(line.values) > k) for k in range(width)]
     assignment: dict[int, list[int | None]] = {}
@@ -161,6 +165,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     table_text: list[str] = []
     regions = [layout.region(k, label_width) for k in range(layout.count)]
     groups: list[list[int]] = [[k] for k in range(layout.count)]
+    singles = [[k] for k in range(layout.count)]
     for line in reversed(band):
         if line.kind == RULE:
             groups = _merge_under_rules(line.text, groups, layout, label_width)
@@ -175,7 +180,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
             if end <= label_width or end <= regions[0][0] or start < label_width // 2:
                 table_text.insert(0, text)
             else:
-                value_chunks.extend(_split_repeated(text, start, end, groups, regions))
+                value_chunks.extend(_split_repeated(text, start, end, singles, regions, layout))
         if not value_chunks:
             continue
         groups = _split_under_chunks(value_chunks, groups, regions)
@@ -252,7 +257,31 @@ def _span(group: list[int], regions: list[tuple[float, float]]) -> tuple[float, 
     return regions[group[0]][0], regions[group[-1]][1]
 
 
-def _split_repeated(text, start, end, groups, regions):
+def _split_words(text: str, start: int, end: int, layout: Layout):
+    """Cut a chunk whose words each stand over the digits of a different column ("2003 Change"
+    printed one space apart over two columns) into one piece per column."""
+    words = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
+    if len(words) > 3 or not any(re.fullmatch(r"(?:19|20)\d\d", word) for word, _, _ in words):
+        return [(text, start, end)]
+    owners = []
+    for _word, left, right in words:
+        over = [k for k in range(layout.count) if _overlap((left, right), (layout.starts[k], layout.ends[k])) > 0]
+        if len(over) != 1:
+            return [(text, start, end)]
+        owners.append(over[0])
+    if len(set(owners)) < 2 or owners != sorted(owners):
+        return [(text, start, end)]
+    pieces: list[tuple[str, int, int]] = []
+    for (word, left, right), owner, previous in zip(words, owners, [None, *owners]):
+        if owner == previous:
+            text_so_far, first, _ = pieces[-1]
+            pieces[-1] = (f"{text_so_far} {word}", first, right)
+        else:
+            pieces.append((word, left, right))
+    return pieces
+
+
+def _split_repeated(text, start, end, groups, regions, layout: Layout | None = None):
     """Cut "March 28, March 29," into one piece per column when it stands over several."""
     covered = [g for g in groups if _overlap((start, end), _span(g, regions)) > 0]
     if len(covered) < 2 or _SPANNING.search(text):
@@ -263,7 +292,7 @@ def _split_repeated(text, start, end, groups, regions):
         if len(matches) >= 2:
             break
     if len(matches) < 2:
-        return [(text, start, end)]
+        return _split_words(text, start, end, layout) if layout is not None else [(text, start, end)]
     pieces = []
     for index, match in enumerate(matches):
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(text)

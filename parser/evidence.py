@@ -203,11 +203,12 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
         quarter = ordinal
         own.months = own.months if own.months is not None else 3
     if year is None:
-        if not _says_period(own, spanning):
+        if not _says_period(own, spanning, caption) and quarter is None:
             return PeriodReading(None)
         months, _source = _months(own, spanning, caption, heading, clues, FilingDates())
-        day_month = own.day_month or spanning.day_month
-        partial = Partial(months, day_month if day_month and day_month[0] else None, quarter)
+        day_month = next((level.day_month for level in (own, spanning, caption)
+                          if level.day_month and level.day_month[0]), None)
+        partial = Partial(months, day_month, quarter)
         return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, "no year in its header or caption"),
                              partial=partial)
     caption = _Level.of(Source.CAPTION, _clauses_for(year, clues.caption))

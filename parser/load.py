@@ -18,12 +18,14 @@ from .filingdates import filing_dates
 from .lines import BLANK, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Table
+from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
 from .tables import build_table
 from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
 from .units import states_unit
 
 _PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
+_SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "from", "with", "by", "at", "per", "except"}
 FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
@@ -140,7 +142,8 @@ def _caption_like(text: str) -> bool:
     indent = len(text) - len(text.lstrip())
     letters = [c for c in stripped if c.isalpha()]
     upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("("))
+    titled = all(word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in stripped.split())
+    return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("(") or (titled and len(stripped.split()) <= 8))
 
 
 def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
@@ -169,6 +172,12 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
         context = _context(lines, block)
         heading = _heading(lines, block, floor)
         floor = block.last
+        block_lines = lines[block.first : block.last + 1]
+        if is_schedule(block_lines):
+            table = schedule_table(block_lines, len(tables), dates.currency)
+            tables.append(table)
+            claimed.update(range(block.first, block.last + 1))
+            continue
         for segment in split_block(lines, block, context):
             table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading)
             tables.append(table)

@@ -39,6 +39,7 @@ class TableKind(StrEnum):
     EQUITY = "equity"
     SEGMENT = "segment"
     HOLDINGS = "holdings"
+    SCHEDULE = "schedule"
     KPI = "kpi"
     OTHER = "other"
 

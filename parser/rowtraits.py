@@ -67,6 +67,10 @@ _BALANCE_ITEM = re.compile(
     r"ratio\s+of\s+debt|debt\s+to\s+(?:equity|capital)|total\s+debt\s*/|property,\s+plant\s+and\s+equipment\b(?!.*(?:additions|expenditures)))",
     re.I,
 )
+_PERIOD_ROW = re.compile(
+    r"^(?:(?:three|six|nine|twelve|\d{1,2})[\s-]+months|(?:fiscal\s+)?years?|quarters?|(?:thirteen|twenty-six|thirty-nine|fifty-two|\d{2})[\s-]+weeks)\s+(?:ended|ending)\b",
+    re.I,
+)
 _FLOW_MEASURE = re.compile(
     r"\breturn\s+on\b|\bmargin\b|\bturnover\b|\bgrowth\b|\b(?:net\s+)?(?:income|earnings|loss)\s+per\b|"
     r"\bearned\s+on\b|\bfor\s+the\s+(?:year|period|quarter)\b|\bduring\s+the\b",
@@ -97,6 +101,7 @@ class RowTraits:
     group_year: int | None = None
     group_year_end: tuple[int, int] | None = None
     flow_measure: bool = False
+    months: int | None = None
 
 
 def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
@@ -114,6 +119,7 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
             month_day = (found[0], found[1])
     group_year, group_year_end = _group_year(group)
     return RowTraits(
+        months=read_parts(text).months if _PERIOD_ROW.match(text) else None,
         flow_measure=bool(_FLOW_MEASURE.search(text)),
         group_year=group_year,
         group_year_end=group_year_end,

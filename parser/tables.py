@@ -32,6 +32,7 @@ _STATEMENT_WORDS = re.compile(
 _DATE_ONLY = re.compile(r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$", re.I)
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
+_PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
 _PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 
 
@@ -43,7 +44,7 @@ def build_table(
     dates = dates or FilingDates()
     move_headings_to_body(segment)
     data_lines = segment.data_lines
-    layout, assignment = layout_columns(data_lines)
+    layout, assignment = layout_columns(data_lines, len(segment.markers))
     layout.use_markers(segment.markers)
     width = segment.label_width
     title_lines, header_lines = _split_title(segment.band)
@@ -101,7 +102,7 @@ def _is_title_line(line: Line) -> bool:
     text = line.text.strip()
     if _NOTE_NUMBER.match(text):
         return True
-    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text):
+    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or YEAR.search(text):
         return False
     return "  " not in text
 
@@ -198,6 +199,8 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
         kind = CellKind.COUNT
     elif _PRICE_HEADER.search(joined):
         kind = CellKind.PER_SHARE
+    elif _PERCENT_HEADER.search(joined):
+        kind = CellKind.PERCENT
     return ColumnEvidence(column, period, unit, kind)
 
 
