@@ -340,7 +340,12 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
         elif len(printed) >= 2:
             chosen = list(range(printed[0], printed[-1] + 1))
         else:
-            chosen = _centred_run(start, end, touched, groups, layout)
+            reach = touched
+            if end - start > 4 and len(touched) == 1:
+                reach = [gi for gi in (touched[0] - 1, touched[0], touched[0] + 1) if 0 <= gi < len(groups)]
+            chosen = _centred_run(start, end, reach, groups, layout)
+            if not set(chosen) & set(touched):
+                chosen = touched
         for gi in chosen:
             wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
     claims = {gi: max(options)[1] for gi, options in wanted.items()}

@@ -38,6 +38,11 @@ NOT_A_PERIOD = re.compile(
 )
 SNAP_DAYS = 7
 _ENDED = re.compile(r"\bended\b|\bending\b|\bthrough\b|\bfor\s+the\b|\bperiods?\b|\bfrom\b", re.I)
+_SPEAKS_OF_PERIODS = re.compile(
+    r"\b(?:ended|ending|as\s+of|as\s+at|at|years?|quarters?|months|weeks|period|balance\s+sheets?|"
+    r"financial\s+(?:position|condition)|statements?\s+of|assets\s+and\s+liabilities)\b",
+    re.I,
+)
 _ORDINAL = re.compile(r"^\s*(first|second|third|fourth|1st|2nd|3rd|4th)\s*$", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 QUARTERLY = _QUARTERLY = re.compile(r"\bquarter(?:s|ly)?\b", re.I)
@@ -188,11 +193,12 @@ class _Level:
 def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates) -> PeriodReading:
     """The period of one column, from the evidence in the documented order."""
     joined = " ".join(header.text for header in headers)
-    if NOT_A_PERIOD.search(joined):
+    if any(NOT_A_PERIOD.search(header.text) and len(header.text.split()) <= 4 for header in headers):
         return PeriodReading(None, not_a_period=True)
     own = _Level.of(Source.COLUMN, [h.text for h in headers if h.span == 1])
     spanning = _Level.of(Source.SPANNING, [h.text for h in headers if h.span > 1])
-    caption = _Level.of(Source.CAPTION, clues.caption)
+    captions = clues.caption if _SPEAKS_OF_PERIODS.search(" ".join(clues.caption)) else ()
+    caption = _Level.of(Source.CAPTION, captions)
     heading = _Level.of(Source.HEADING, [text for text in clues.heading if PERIOD_PHRASE.search(text)])
     year, year_source, conflict = _year(own, spanning, caption, clues)
     if conflict:
@@ -211,7 +217,7 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
         partial = Partial(months, day_month, quarter)
         return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, "no year in its header or caption"),
                              partial=partial)
-    caption = _Level.of(Source.CAPTION, _clauses_for(year, clues.caption))
+    caption = _Level.of(Source.CAPTION, _clauses_for(year, captions))
     months, months_source = _months(own, spanning, caption, heading, clues, dates)
     if (own.direct or spanning.direct) and quarter:
         end = month_end(year, quarter * 3)
@@ -317,14 +323,17 @@ def _months(own, spanning, caption, heading, clues: Clues, dates: FilingDates) -
             return level.months, level.source
     if clues.instant:
         return 0, Source.TABLE
-    for level in (caption, heading):
-        if level.instant and level.months is None:
-            return 0, level.source
-        if level.months is not None:
-            return level.months, level.source
+    if caption.instant and caption.months is None:
+        return 0, caption.source
+    if caption.months is not None:
+        return caption.months, caption.source
     for level in (own, spanning, caption):
         if level.day_month and level.day_month[0] and not (own.ended or spanning.ended or caption.ended):
             return 0, level.source
+    if heading.instant and heading.months is None:
+        return 0, heading.source
+    if heading.months is not None:
+        return heading.months, heading.source
     if dates.annual:
         return 12, Source.FILING
     return None, Source.NONE

@@ -9,7 +9,7 @@ from .blocks import Segment, move_headings_to_body
 from .cells import ColumnEvidence, make_cell, roll_forward, with_period
 from .checks import find_checks
 from .columns import Layout, assign_headers, layout_columns
-from .dates import YEAR
+from .dates import MONTH, YEAR
 from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
 from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
@@ -29,7 +29,10 @@ _STATEMENT_WORDS = re.compile(
     r"financial\s+(?:position|condition|data|highlights)|shareholders|stockholders|equity|segment",
     re.I,
 )
-_DATE_ONLY = re.compile(r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$", re.I)
+_DATE_ONLY = re.compile(
+    r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?" + MONTH + r"(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$",
+    re.I,
+)
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
 _PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
@@ -102,7 +105,7 @@ def _is_title_line(line: Line) -> bool:
     text = line.text.strip()
     if _NOTE_NUMBER.match(text):
         return True
-    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or YEAR.search(text):
+    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or YEAR.search(text) or _DATE_ONLY.match(text):
         return False
     return "  " not in text
 
