@@ -46,6 +46,7 @@ class Block:
     last: int
     tagged: bool
     closed: bool = True
+    kind: str = "table"
 
 
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)TABLE\b[^>\n]*>", re.I | re.M)

@@ -62,6 +62,7 @@ class FilingDates:
     known_ends: tuple[date, ...] = ()
     currency: str | None = None
     scale: int | None = None
+    holdings: bool = False
     document_scales: tuple[tuple[int, int, int], ...] = ()
 
     def for_block(self, first_line: int) -> FilingDates:
@@ -208,6 +209,8 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     if quarter is None and ordinal and (clues.quarterly or _QUARTERLY.search(" ".join([joined, *clues.caption]))):
         quarter = ordinal
         own.months = own.months if own.months is not None else 3
+    if year is None and dates.holdings and dates.report_end and not _says_period(own, spanning):
+        return PeriodReading(Period(dates.report_end, 0), Source.FILING)
     if year is None:
         if not _says_period(own, spanning, caption) and quarter is None:
             return PeriodReading(None)

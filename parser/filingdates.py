@@ -36,6 +36,7 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
     annual = form.upper().startswith(_ANNUAL_FORMS)
     return FilingDates(
         annual=annual,
+        holdings=form.upper().startswith("13F"),
         year_end=year_end,
         year_end_source=source,
         report_end=_report_end(fields, cover),

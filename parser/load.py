@@ -17,7 +17,9 @@ from .evidence import PERIOD_PHRASE, FilingDates
 from .filingdates import filing_dates
 from .lines import BLANK, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
-from .model import Filing, Table
+from .model import Filing, Period, Source, Table
+from .keyvalues import find_pair_runs, pairs_table
+from .holdings import holdings_period, holdings_table, is_holdings
 from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
 from .tables import build_table
@@ -113,8 +115,11 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
                 cursor = block.last + 1
         free.append((cursor, stop))
     candidates = numeric_line_candidates(text, line_of)
-    untagged = find_untagged_blocks(lines, candidates, [r for r in free if r[1] > r[0]])
-    return sorted(tagged + untagged, key=lambda block: block.first)
+    ranges = [r for r in free if r[1] > r[0]]
+    untagged = find_untagged_blocks(lines, candidates, ranges)
+    taken = {i for block in untagged for i in range(block.first, block.last + 1)}
+    pairs = [Block(first, last, False, kind="pairs") for first, last in find_pair_runs(lines, ranges, taken)]
+    return sorted(tagged + untagged + pairs, key=lambda block: block.first)
 
 
 def _context(lines: list[Line], block: Block) -> list[str]:
@@ -173,9 +178,21 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
         heading = _heading(lines, block, floor)
         floor = block.last
         block_lines = lines[block.first : block.last + 1]
-        if is_schedule(block_lines):
-            table = schedule_table(block_lines, len(tables), dates.currency)
-            tables.append(table)
+        special = None
+        if block.kind == "pairs":
+            period = Period(dates.report_end, 0) if dates.holdings and dates.report_end else None
+            special = pairs_table(block_lines, len(tables), period, Source.FILING)
+            if special is None:
+                continue
+        elif is_schedule(block_lines):
+            special = schedule_table(block_lines, len(tables), dates.currency)
+        elif is_holdings(block_lines):
+            period, source = holdings_period(context, dates.report_end)
+            title = next((text for text in reversed(context) if "13F" in text.upper() or "HOLDING" in text.upper()),
+                         "Form 13F information table")
+            special = holdings_table(block_lines, len(tables), title, period, source)
+        if special is not None:
+            tables.append(special)
             claimed.update(range(block.first, block.last + 1))
             continue
         for segment in split_block(lines, block, context):

@@ -39,7 +39,7 @@ _SUB_ROWS = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted|assuming\s+di
 _OTHER_COUNT = re.compile(
     r"\bemployees\b|\bheadcount\b|\bholders\s+of\s+record\b|\bshareholders\s+of\s+record\b|\bnumber\s+of\b|"
     r"\bcustomers\b(?!\s+(?:deposits|advances))|\bsubscribers\b|\bkwh\b|\bkilowatt[\s-]hours?\b|\bmwh\b|\bstores\b|"
-    r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b",
+    r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b|\bentry\s+total\b|\bentries\b",
     re.I,
 )
 _PERCENT = re.compile(r"\(%\)|\bpercent(?:age)?\b|%\s*$|\bas\s+a\s+%|\bmargin\s*%|\brate\s*\(%\)", re.I)

@@ -33,6 +33,7 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?" + MONTH + r"(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$",
     re.I,
 )
+_UNIT_ONLY = re.compile(r"^\s*\((?:in\s+)?(?:thousands|millions|billions)\)\s*$", re.I)
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
 _PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
@@ -56,7 +57,9 @@ def build_table(
     caption = tuple(
         " ".join(text.split())
         for text in [*(line.text for line in title_lines), *header.table_text,
-                     *(line.text for line in segment.before if line.kind == TEXT), *segment.context]
+                     *(line.text for line in segment.before if line.kind == TEXT), *segment.context,
+                     *(line.text for line in [*segment.body[-4:], *segment.notes[:4]]
+                       if line.kind == TEXT and _UNIT_ONLY.match(line.text))]
         if text.strip()
     )
     headers = [
