@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_WORDS, Line, is_marker_line, marker_columns
+from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, Line, is_marker_line, marker_columns
 
 _OPEN = re.compile(r"^\s*<TABLE[^>]*>", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -194,6 +194,9 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
                 current.body.append(line)
             else:
                 current.band.append(line)
+            continue
+        if UNIT_ONLY.match(line.text):
+            current.notes.append(line)
             continue
         if _starts_header(line, width):
             segments.append(current)

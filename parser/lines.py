@@ -34,6 +34,9 @@ UNIT_WORDS = re.compile(
 )
 
 
+UNIT_ONLY = re.compile(r"^\s*\((?:in\s+)?(?:thousands|millions|billions)\)\s*$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One body line, tabs expanded, with its kind, label and values."""

@@ -12,7 +12,7 @@ from .columns import Layout, assign_headers, layout_columns
 from .dates import MONTH, YEAR
 from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
-from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_WORDS, Line
+from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
 from .periods import column_qualifier
 from .rows import RawRow, build_rows
@@ -33,7 +33,6 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?" + MONTH + r"(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$",
     re.I,
 )
-_UNIT_ONLY = re.compile(r"^\s*\((?:in\s+)?(?:thousands|millions|billions)\)\s*$", re.I)
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
 _PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
@@ -59,7 +58,7 @@ def build_table(
         for text in [*(line.text for line in title_lines), *header.table_text,
                      *(line.text for line in segment.before if line.kind == TEXT), *segment.context,
                      *(line.text for line in [*segment.body[-4:], *segment.notes[:4]]
-                       if line.kind == TEXT and _UNIT_ONLY.match(line.text))]
+                       if line.kind == TEXT and UNIT_ONLY.match(line.text))]
         if text.strip()
     )
     headers = [
