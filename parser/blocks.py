@@ -244,8 +244,10 @@ def _starts_header(line: Line, width: int) -> bool:
 def _page_number(line: Line) -> bool:
     """A lone small number above a table's header (the page number of an annual report's
     running head), not a row of the table."""
+    label = line.label.strip()
     return (
-        line.kind == DATA and not line.label and len(line.values) == 1 and not line.values[0].currency
+        line.kind == DATA and (not label or bool(re.match(r"^\d{1,3}\b|.*\b(?:exhibit|page)\b", label, re.I)))
+        and len(line.values) == 1 and not line.values[0].currency
         and line.values[0].kind == "amount" and "," not in line.values[0].raw and "." not in line.values[0].raw
         and 0 < (line.values[0].value or 0) < 1000 and not line.is_year_line
     )

@@ -22,6 +22,11 @@ _REPEATABLE = [
     re.compile(r"\bQ[1-4]\s*'?\d{2,4}\b", re.I),
     re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])"),
 ]
+_MONTH_DAY_ALONE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?$",
+    re.I,
+)
 _AT_DATE = re.compile(r"(?:at|as\s+of|as\s+at)\s+\d", re.I)
 _SPANNING = re.compile(r"compared\s+(?:to|with)|\bended\b|\bending\b|\bmonths\b|\bweeks\b|\byears?\b", re.I)
 
@@ -349,7 +354,8 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
         for gi in chosen:
             wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
     claims = {gi: max(options)[1] for gi, options in wanted.items()}
-    spanning = [ci for ci, (text, _, _) in enumerate(chunks) if _SPANNING.search(text) or _AT_DATE.match(text)]
+    spanning = [ci for ci, (text, _, _) in enumerate(chunks)
+                if _SPANNING.search(text) or _AT_DATE.match(text) or _MONTH_DAY_ALONE.match(text)]
     for gi in range(len(groups)):
         if gi in claims or not spanning:
             continue

@@ -7,9 +7,12 @@ import re
 _BY_TITLE = [
     ("cash_flow", re.compile(r"cash\s*flows?|changes\s+in\s+cash|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
     ("balance", re.compile(r"balance\s+sheets?|financial\s+(?:position|condition)|assets\s+and\s+liabilities", re.I)),
-    ("equity", re.compile(r"recogni[sz]ed\s+gains|changes\s+in\s+(?:equity|shareholders|stockholders)|shareholders'?\s+funds|stockholders'?\s+equity|shareholders'?\s+equity|net\s+equity|retained\s+earnings", re.I)),
+    ("kpi", re.compile(r"selected\s+(?:consolidated\s+)?financial|financial\s+highlights|summary\s+of\s+operations|"
+                       r"(?:five|ten|\d+)[\s-]+year\s+(?:summary|review|data)|financial\s+overview|operating\s+(?:statistics|data)", re.I)),
+    ("equity", re.compile(r"recogni[sz]ed\s+gains|changes\s+in\s+(?:equity|shareholders|stockholders|share\s*owners)|shareholders'?\s+funds|"
+                          r"(?:stock|share)holders?'?s?\s+(?:equity|investment)|share\s*owners'?\s+equity|net\s+equity|retained\s+earnings", re.I)),
     ("segment", re.compile(r"segment|by\s+(?:region|geograph|business|division)|turnover\s+analysis|revenue\s+analysis", re.I)),
-    ("income", re.compile(r"profit\s+and\s+loss|income\s+statement|statements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings)|results\s+of\s+operations|key\s+financial|net\s+loss|net\s+income|loss\s+per\s+share|earnings\s+per\s+share|ebitda", re.I)),
+    ("income", re.compile(r"changes\s+in\s+net\s+assets|operations\s+and\s+changes|profit\s+and\s+loss|income\s+statement|statements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings)|results\s+of\s+operations|key\s+financial|net\s+loss|net\s+income|loss\s+per\s+share|earnings\s+per\s+share|ebitda", re.I)),
 ]
 _INCOME_ITEMS = re.compile(r"^(?:turnover|revenues?|net\s+sales|sales|total\s+revenues?)\b", re.I)
 

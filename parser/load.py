@@ -11,6 +11,7 @@ from pathlib import Path
 from bisect import bisect_right
 from itertools import accumulate
 
+from .continuation import merge_continued
 from .blocks import Block, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
@@ -75,6 +76,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
     tables, claimed, titles = _tables(lines, blocks, dates)
+    tables = merge_continued(tables)
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
     sections = build_tree(headings, len(raw), spans)
@@ -127,7 +129,7 @@ def _context(lines: list[Line], block: Block) -> list[str]:
     context: list[str] = []
     index = block.first - 1
     blanks = 0
-    while index >= 0 and len(context) < 4:
+    while index >= 0 and len(context) < 5 and block.first - index < 20:
         line = lines[index]
         if line.kind in (BLANK, RULE):
             blanks += line.kind == BLANK
@@ -137,6 +139,7 @@ def _context(lines: list[Line], block: Block) -> list[str]:
             break
         else:
             context.insert(0, " ".join(line.text.split()))
+            blanks = 0
         index -= 1
     return context
 
@@ -148,7 +151,11 @@ def _caption_like(text: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
     titled = all(word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in stripped.split())
-    return len(stripped) <= 80 and (indent >= 8 or upper or stripped.startswith("(") or (titled and len(stripped.split()) <= 8))
+    phrase = len(stripped.split()) <= 10 and not stripped.endswith(".") and bool(
+        PERIOD_PHRASE.search(stripped) or states_unit(stripped)
+    )
+    return len(stripped) <= 100 and (indent >= 8 or upper or stripped.startswith("(") or phrase
+                                     or (titled and len(stripped.split()) <= 8))
 
 
 def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
@@ -188,8 +195,8 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
             special = schedule_table(block_lines, len(tables), dates.currency)
         elif is_holdings(block_lines):
             period, source = holdings_period(context, dates.report_end)
-            title = next((text for text in reversed(context) if "13F" in text.upper() or "HOLDING" in text.upper()),
-                         "Form 13F information table")
+            title = next((text for text in reversed(context) if re.search(r"13F|holdings|information\s+table", text, re.I)
+                          and ":" not in text and "$" not in text), "Form 13F information table")
             special = holdings_table(block_lines, len(tables), title, period, source)
         if special is not None:
             tables.append(special)

@@ -26,9 +26,22 @@ _STATEMENT_NAMES = re.compile(
 )
 _STATEMENT_WORDS = re.compile(
     r"statements?\b|balance\s+sheets?|cash\s+flows?|profit\s+and\s+loss|income|earnings|operations|"
-    r"financial\s+(?:position|condition|data|highlights)|shareholders|stockholders|equity|segment",
+    r"financial\s+(?:position|condition|data|highlights|information|overview)|selected\s+(?:consolidated\s+)?financial|"
+    r"summary\s+of|shareholders|stockholders|equity|segment",
     re.I,
 )
+_ITEM = re.compile(r"^item\s+\d+[a-z]?\.?\s+(?=\S)", re.I)
+_NOT_TITLE = re.compile(
+    r"^(?:page\s+)?[\dF\-\s]+$|^page\s+\d|^see\s+(?:accompanying|the\s+accompanying|notes)|^\(?(?:un)?audited\)?$|"
+    r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
+    re.I,
+)
+_COMPANY = re.compile(
+    r"(?:\b(?:inc|corp|corporation|company|co|ltd|plc|l\.?p|llc|incorporated|n\.?v|s\.?a)\.?,?(?:\s+and\s+(?:its\s+)?"
+    r"(?:consolidated\s+)?(?:subsidiaries|affiliates))?|\band\s+(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|affiliates))\s*$",
+    re.I,
+)
+_CONNECTOR_END = re.compile(r"\b(?:of|in|and|for|to|the|on)$", re.I)
 _DATE_ONLY = re.compile(
     r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?" + MONTH + r"(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$",
     re.I,
@@ -129,24 +142,48 @@ def _continues_title(previous: Line, line: Line) -> bool:
 
 
 def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> str:
-    """The table's title: the nearest title-like text, preferring one that names a statement."""
-    candidates: list[str] = []
-    if title_lines:
-        candidates.append(" ".join(line.text for line in title_lines))
-    candidates.extend(t for t in table_text if not UNIT_WORDS.search(t) and not PERIOD_WORDS.search(t) and not _DATE_ONLY.match(t))
-    candidates.extend(_before_titles(segment.before))
-    candidates.extend(
-        text
-        for text in reversed(segment.context)
-        if not text.startswith("(") and len(text) < 90 and not text.rstrip().endswith((".", ":", ","))
-        and not PERIOD_WORDS.search(text)
-    )
-    candidates = [clean_title(text) for text in candidates if text.strip()]
-    for pattern in (_STATEMENT_NAMES, _STATEMENT_WORDS):
-        for text in candidates:
-            if pattern.search(text):
-                return text
-    return candidates[0] if candidates else ""
+    """The table's title: the nearest title-like line, preferring one that names a statement;
+    never a company name, a date, a unit, a page number or a note to see."""
+    sources = [
+        [line.text for line in title_lines],
+        list(table_text),
+        list(_before_titles(segment.before)),
+        list(reversed([t for t in segment.context if len(t) < 90 and not t.rstrip().endswith((".", ":", ","))])),
+    ]
+    candidates: list[tuple[str, list[str], int]] = []
+    for texts in sources:
+        cleaned = [re.sub(r":\s.*$", ":", clean_title(text)) for text in texts]
+        for position, text in enumerate(cleaned):
+            if _titleworthy(text):
+                candidates.append((text, cleaned, position))
+    plain = [c for c in candidates if not c[0].endswith(":")]
+    headings = [c for c in candidates if c[0].endswith(":")]
+    for group in (plain, headings):
+        for pattern in (_STATEMENT_NAMES, _STATEMENT_WORDS):
+            for text, texts, position in group:
+                if pattern.search(text):
+                    return _joined(text, texts, position)
+    ranked = plain + headings
+    return ranked[0][0] if ranked else ""
+
+
+def _titleworthy(text: str) -> bool:
+    if not text or _NOT_TITLE.match(text) or _DATE_ONLY.match(text) or _COMPANY.search(text):
+        return False
+    if text.startswith(("(", "[")) and (states_unit(text) or UNIT_WORDS.search(text)):
+        return False
+    if _STATEMENT_NAMES.search(text) or _STATEMENT_WORDS.search(text) and len(text.split()) <= 10:
+        return True
+    return not (PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or states_unit(text) and len(text) < 60)
+
+
+def _joined(text: str, texts: list[str], position: int) -> str:
+    """A title wrapped onto the next line ("STATEMENTS OF CHANGES IN NET ASSETS" / "AVAILABLE FOR
+    BENEFITS") joined back."""
+    following = texts[position + 1] if position + 1 < len(texts) else ""
+    if following and text in texts and (_CONNECTOR_END.search(text) or following[:1].islower()):
+        return f"{text} {following}"
+    return text
 
 
 def _title_source(segment: Segment, title_lines: list[Line]) -> list[Line]:
@@ -176,8 +213,9 @@ def _before_titles(before: list[Line]):
 
 
 def clean_title(text: str) -> str:
-    """A title with its spacing and note number spacing normalised ("5a.  X" -> "5a. X")."""
-    return " ".join(text.split())
+    """A title with its spacing and note number spacing normalised ("5a.  X" -> "5a. X"), and the
+    bars some annual reports draw beside it dropped."""
+    return _ITEM.sub("", " ".join(text.strip(" |").split()))
 
 
 def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, printed, dates) -> ColumnEvidence:
