@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands_parser.add_parser("check", help="the arithmetic checks; exit 1 when some do not foot")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("-v", "--verbose", action="store_true", help="list every check, not only failures")
+    check.add_argument("--summary", action="store_true",
+                       help="per filing: tables, cells, and the share of cells with a period, with a unit, "
+                            "covered by a check, failing one, in doubt")
     check.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
     return parser
 

@@ -201,6 +201,8 @@ def render_table(table: Table) -> str:
 def _check(args) -> int:
     from .check_report import report_lines
 
+    if args.summary:
+        return _quality(args)
     filings, bad = _load(args.paths, args.cache)
     any_failed = False
     for filing in filings:
@@ -211,4 +213,19 @@ def _check(args) -> int:
             print(line)
     if any_failed:
         return EXIT_NOT_FOOTING
+    return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+
+
+def _quality(args) -> int:
+    """`check --summary`: the corpus quality report, one line per filing and the total."""
+    from .quality import quality_table, render
+
+    index, bad = _load_index(args.paths, args.cache)
+    names = [index.summaries[path].name for path in index.ordered_paths if not index.summaries[path].error]
+    frame = index.facts()
+    index.close()
+    columns = ["filing", "table", "period_end", "kind", "currency", "check", "doubt"]
+    records = frame[columns].fillna("").astype({"table": int}).to_dict("records") if len(frame) else []
+    for line in render(quality_table(records, names)):
+        print(safe(line))
     return EXIT_SOME_UNREADABLE if bad else EXIT_OK
