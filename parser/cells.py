@@ -80,7 +80,7 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
         token.currency and re.search(r"\.\d\d\)?$", token.raw) and column.scale > 1 and abs(token.value) < 100 and kind is None
     ):
         return (CellKind.NIL if nil else CellKind.PER_SHARE), currency, 1, Source.ROW if kind else Source.CELL
-    source = Source.CELL if token.currency else unit.source
+    source = Source.CELL if token.currency and not column.currency else unit.source
     if nil:
         return CellKind.NIL, currency, column.scale, source
     if currency is None and not money_table:

@@ -77,3 +77,48 @@ async def test_guessed_label_named_in_detail_line():
         detail = " ".join(rendered(app.screen.query_one("#statement-detail")).split())
         assert "label read from the lines after its numbers" in detail
 
+
+
+BALANCE_ROW_FILING = """FORM 10-K
+
+                          NORTHWIND TRADING CORP.
+
+                    CONSOLIDATED STATEMENTS OF CASH FLOWS
+                    (In millions)
+
+<TABLE>
+<CAPTION>
+                                              Year ended December 31,
+                                              1996              1995
+<S>                                           <C>               <C>
+Net income                                    $ 120             $  95
+Depreciation                                     40                38
+Net increase in cash                             60                11
+Cash at beginning of year                       150               139
+Cash at end of year                           $ 210             $ 150
+</TABLE>
+"""
+
+
+async def test_detail_line_says_where_period_and_unit_were_read(tmp_path):
+    """A balance row under a year column is read at the year's end, and the detail line says it
+    was the row label that made it a point in time, and the caption that gave the unit."""
+    (tmp_path / "northwind.txt").write_text(BALANCE_ROW_FILING, encoding="utf-8")
+    app = build_app([str(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        screen.outline.focus()
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        grid = screen.content.statement.grid
+        grid.move_cursor(row=4, column=1, animate=False)
+        await pilot.pause()
+        detail = " ".join(rendered(screen.query_one("#statement-detail")).split())
+        assert "Cash at end of year" in detail
+        assert "read as at 1996-12-31 from the row label" in detail
+        assert "USD m from the caption" in detail
+        grid.move_cursor(row=0, column=2, animate=False)
+        await pilot.pause()
+        detail = " ".join(rendered(screen.query_one("#statement-detail")).split())
+        assert "read as 12M to 1995-12-31 from the spanning header" in detail

@@ -7,6 +7,7 @@ import textwrap
 from parser.doubts import cell_doubts, failed_targets
 from parser.model import DoubtReason
 
+from .compare import unit_text
 from .numbers import plain
 from .text import safe_text
 
@@ -59,6 +60,18 @@ def check_text(check) -> str:
             f"difference {check.difference:+,.10g} ({safe_text(check.description)})")
 
 
+def reading_text(cell) -> str:
+    """How the cell was read: 'at 1993-12-31 from the row label, USD m from the caption'."""
+    if cell.period is not None:
+        period = f"{cell.period.describe()} from the {cell.period_source}" if cell.period_source else cell.period.describe()
+    else:
+        period = "no period"
+    unit = unit_text(cell.currency, cell.scale) if cell.currency else f"{cell.kind} {unit_text(None, cell.scale)}".strip()
+    if cell.unit_source:
+        unit = f"{unit} {'as' if cell.unit_source == 'printed with the number' else 'from the'} {cell.unit_source}"
+    return f"read as {period}, {unit}"
+
+
 def cell_detail(table, row_index: int, column_index: int | None) -> str:
     """One line about the cell under the cursor: label, column, value, source line, check."""
     row = table.rows[row_index]
@@ -79,4 +92,6 @@ def cell_detail(table, row_index: int, column_index: int | None) -> str:
     if check:
         text = f"{text} · {check_text(check)}"
     doubt = doubt_text(cell_doubts(table, row, cell))
-    return f"{text} · {doubt}" if doubt else text
+    if doubt:
+        text = f"{text} · {doubt}"
+    return f"{text} · {reading_text(cell)}"

@@ -54,14 +54,19 @@ class Entry:
         return date.isoformat() if date else ""
 
     @property
+    def company(self) -> str:
+        """The filer's name (SEC header, else cover page), or ''."""
+        return getattr(self.summary, "company", "") or ""
+
+    @property
     def headline(self) -> str:
         """The filing's headline, or its file name when it has none."""
         return (getattr(self.summary, "title", "") or "") or self.name
 
     def matches(self, words: list[str]) -> bool:
-        """True when every word appears in the date, form, headline or file name."""
+        """True when every word appears in the date, form, company, headline or file name."""
         if not self.haystack:
-            self.haystack = f"{self.date_text} {self.form} {self.headline} {self.name}".casefold()
+            self.haystack = f"{self.date_text} {self.form} {self.company} {self.headline} {self.name}".casefold()
         return all(word in self.haystack for word in words)
 
 

@@ -80,7 +80,7 @@ class FilingList(VirtualList):
 
 
 def entry_lines(entry: Entry, width: int) -> list[Text]:
-    """Three lines: mark, date and form; then the headline wrapped to two lines (or the error's reason)."""
+    """Three lines: date, form and company; then the headline wrapped to two lines (or the error's reason)."""
     width = max(width, 8)
     if not entry.loaded:
         return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
@@ -92,5 +92,8 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
                  for line in textwrap.wrap(safe_text(reason), width - 2, max_lines=2, placeholder=" …")]
     else:
         first = Text(f"{entry.date_text or '----------'}  {safe_text(entry.form or '?')}", style=Style(bold=True))
+        if entry.company:
+            first.append(f"  {safe_text(entry.company)}", style=Style(bold=True))
+        first.truncate(width, overflow="ellipsis")
         lines = [Text(line) for line in textwrap.wrap(safe_text(entry.headline), width, max_lines=2, placeholder=" …")]
     return [first] + lines + [Text()] * (2 - len(lines))
