@@ -17,14 +17,13 @@ import statistics
 import time
 from pathlib import Path
 
-from parser import parse_text
-from parser import periods
+from parser import evidence, parse_text, qualifier
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _clear_caches() -> None:
-    for function in (periods.column_period, periods.column_unit, periods.column_qualifier):
+    for function in (evidence._parts, qualifier.column_qualifier):
         function.cache_clear()
 
 

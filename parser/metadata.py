@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .periods import _MONTHS
+from .dates import MONTHS as _MONTHS
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _FORM = re.compile(r"^\s*FORM\s+([0-9]{1,2}-[A-Z]{1,2}\d?|[0-9]{1,2}-?[A-Z]{1,2}\d{0,3}|[A-Z]{1,3}-\d{1,2})\b", re.I)

@@ -14,7 +14,7 @@ from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, colu
 from .kinds import table_kind
 from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
-from .periods import column_qualifier
+from .qualifier import column_qualifier
 from .rows import RawRow, build_rows
 from .rowtraits import read_row
 from .units import states_unit
