@@ -106,11 +106,13 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
     base = reading.period
     if traits.date is not None and (base is None or base.months > 0 or traits.at_end or traits.at_start):
         return Period(traits.date, 0), Source.ROW, ""
-    if base is None and reading.partial is not None and traits.group_year is not None:
+    if reading.partial is not None and traits.group_year is not None and reading.year_source in (Source.CAPTION, Source.NONE):
         base, why = complete(reading, traits.group_year, traits.group_year_end, dates)
         if base is None:
             return None, Source.NONE, why
         reading = dataclasses.replace(reading, period=base, source=Source.ROW)
+    if base is None and reading.end is not None and traits.months is not None:
+        return Period(reading.end, traits.months), Source.ROW, ""
     if base is None:
         if traits.month_day and reading.year:
             day = safe_date(reading.year, traits.month_day[1], traits.month_day[0])

@@ -27,6 +27,11 @@ _MONTH_DAY_ALONE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?$",
     re.I,
 )
+COMPANY = re.compile(
+    r"(?:\b(?:inc|corp|corporation|company|co|ltd|plc|l\.?p|llc|incorporated|n\.?v|s\.?a)\.?,?(?:\s+and\s+(?:its\s+)?"
+    r"(?:consolidated\s+)?(?:subsidiaries|affiliates))?|\band\s+(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|affiliates))\s*$",
+    re.I,
+)
 _AT_DATE = re.compile(r"(?:at|as\s+of|as\s+at)\s+\d", re.I)
 _SPANNING = re.compile(r"compared\s+(?:to|with)|\bended\b|\bending\b|\bmonths\b|\bweeks\b|\byears?\b", re.I)
 
@@ -182,7 +187,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
             chunks = [c for c in chunks if not _RULE_ONLY.fullmatch(c[0])]
         value_chunks = []
         for text, start, end in chunks:
-            if end <= label_width or end <= regions[0][0] or start < label_width // 2:
+            if end <= label_width or end <= regions[0][0] or start < label_width // 2 or COMPANY.search(text):
                 table_text.insert(0, text)
             else:
                 value_chunks.extend(_split_repeated(text, start, end, singles, regions, layout))

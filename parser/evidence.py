@@ -130,6 +130,8 @@ class PeriodReading:
     year: int | None = None
     partial: Partial | None = None
     start: date | None = None
+    year_source: Source = Source.NONE
+    end: date | None = None
 
 
 @dataclass(frozen=True)
@@ -209,17 +211,27 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     if quarter is None and ordinal and (clues.quarterly or _QUARTERLY.search(" ".join([joined, *clues.caption]))):
         quarter = ordinal
         own.months = own.months if own.months is not None else 3
+    own_day = next((level.day_month for level in (own, spanning) if level.day_month and level.day_month[0]), None)
+    if year_source == Source.CAPTION and (quarter or (own_day and own_day != caption.day_month)):
+        year = None  # the caption's year is its own date's, not that of the columns' other dates
     if year is None and dates.holdings and dates.report_end and not _says_period(own, spanning):
         return PeriodReading(Period(dates.report_end, 0), Source.FILING)
-    if year is None:
-        if not _says_period(own, spanning, caption) and quarter is None:
-            return PeriodReading(None)
+    partial = None
+    if _says_period(own, spanning, caption) or quarter is not None:
         months, _source = _months(own, spanning, caption, heading, clues, FilingDates())
-        day_month = next((level.day_month for level in (own, spanning, caption)
-                          if level.day_month and level.day_month[0]), None)
+        day_month = own_day or (caption.day_month if caption.day_month and caption.day_month[0] else None)
         partial = Partial(months, day_month, quarter)
+    if year is None:
+        if partial is None:
+            return PeriodReading(None)
         return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, "no year in its header or caption"),
                              partial=partial)
+    reading = _with_year(year, year_source, quarter, own, spanning, captions, heading, clues, dates)
+    return dataclasses.replace(reading, partial=partial, year_source=year_source)
+
+
+def _with_year(year, year_source, quarter, own, spanning, captions, heading, clues, dates) -> PeriodReading:
+    """The period of a column whose year is known."""
     caption = _Level.of(Source.CAPTION, _clauses_for(year, captions))
     months, months_source = _months(own, spanning, caption, heading, clues, dates)
     if (own.direct or spanning.direct) and quarter:
@@ -234,7 +246,8 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     if start is not None and months not in (None, 0):
         return PeriodReading(Period(end, months), year_source, year=year, start=start)
     if months is None:
-        return _not_read("its length (months, or a point in time) is not stated")
+        reading = _not_read("its length (months, or a point in time) is not stated")
+        return dataclasses.replace(reading, end=end, year=year)
     source = max((year_source, end_source, months_source), key=_rank)
     return PeriodReading(Period(end, months), source, year=year)
 

@@ -8,7 +8,7 @@ import re
 from .blocks import Segment, move_headings_to_body
 from .cells import ColumnEvidence, make_cell, roll_forward, with_period
 from .checks import find_checks
-from .columns import Layout, assign_headers, layout_columns
+from .columns import COMPANY, Layout, assign_headers, layout_columns
 from .dates import MONTH, YEAR
 from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
@@ -34,11 +34,6 @@ _ITEM = re.compile(r"^item\s+\d+[a-z]?\.?\s+(?=\S)", re.I)
 _NOT_TITLE = re.compile(
     r"^(?:page\s+)?[\dF\-\s]+$|^page\s+\d|^see\s+(?:accompanying|the\s+accompanying|notes)|^\(?(?:un)?audited\)?$|"
     r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
-    re.I,
-)
-_COMPANY = re.compile(
-    r"(?:\b(?:inc|corp|corporation|company|co|ltd|plc|l\.?p|llc|incorporated|n\.?v|s\.?a)\.?,?(?:\s+and\s+(?:its\s+)?"
-    r"(?:consolidated\s+)?(?:subsidiaries|affiliates))?|\band\s+(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|affiliates))\s*$",
     re.I,
 )
 _CONNECTOR_END = re.compile(r"\b(?:of|in|and|for|to|the|on)$", re.I)
@@ -168,7 +163,7 @@ def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> 
 
 
 def _titleworthy(text: str) -> bool:
-    if not text or _NOT_TITLE.match(text) or _DATE_ONLY.match(text) or _COMPANY.search(text):
+    if not text or _NOT_TITLE.match(text) or _DATE_ONLY.match(text) or COMPANY.search(text):
         return False
     if text.startswith(("(", "[")) and (states_unit(text) or UNIT_WORDS.search(text)):
         return False

@@ -1312,3 +1312,71 @@ def test_rule19_percent_change_column_indianabell():
     frame = real_facts("09_indianabell-10q-1999.txt")
     check(fact(frame, 715, -4.5), kind="percent", currency="", scale=1, period_end="", months=None)
     check(fact(frame, 715, 36.3), currency="USD", scale=M, period_end="1999-06-30", months=6)
+
+
+# ---------------------------------------------------------------------------------------
+# 6b. The cover's "For the fiscal year ended June 30, 1995" close above a quarterly table
+#     whose years are row headings: the row headings give the years, not the cover.
+
+RULE06B = """\
+                               FORM 10-K
+               For the fiscal year ended June 30, 1995
+                          ACME SOFTWARE CORP
+
+                QUARTERLY FINANCIAL INFORMATION
+                      (IN MILLIONS, EXCEPT PER SHARE DATA)
+<TABLE>
+<CAPTION>
+                                       QUARTER ENDED
+                       ------------------------------------------------
+                       SEPTEMBER 30   DECEMBER 31   MARCH 31   JUNE 30     YEAR
+<S>                    <C>            <C>           <C>        <C>         <C>
+1994
+Net revenues            $   818        $  938        $  958     $1,039     $3,753
+1995
+Net revenues            $   983        $1,129        $1,244     $1,293     $4,649
+</TABLE>
+"""
+
+
+def test_rule06b_row_years_beat_a_cover_year_close_above():
+    """Fiscal 1994's September quarter ends 1993-09-30, not in 1995 because the cover says 1995."""
+    _, frame = synth(RULE06B, "rule06b.txt")
+    first, second = line_of(RULE06B, "$   818"), line_of(RULE06B, "$   983")
+    check(fact(frame, first, 818), period_end="1993-09-30", months=3)
+    check(fact(frame, first, 3753), period_end="1994-06-30", months=12)
+    check(fact(frame, second, 1129), period_end="1994-12-31", months=3)
+    check(fact(frame, second, 4649), period_end="1995-06-30", months=12)
+
+
+# ---------------------------------------------------------------------------------------
+# 19b. A company name printed right above a table's header is not a column header, and a row
+#      label that states a length ("Six Months Ended") gives it to a date column.
+
+RULE19B = """\
+                                  FORM 10-Q
+             For the quarterly period ended June 30, 1999
+
+                        PRAIRIE BELL TELEPHONE COMPANY
+                                     June 30        Increase  Percent
+                                  ------------
+(dollars in millions)            1999      1998    (Decrease)  Change
+ -------------------             ----      ----     --------   ------
+
+Interstate
+----------
+Six Months Ended             $  112.4   $  104.9    $   7.5      7.1
+
+Intrastate
+----------
+Six Months Ended             $   28.1   $   29.4    $  (1.3)    (4.4)
+"""
+
+
+def test_rule19b_company_line_above_header_and_length_from_the_row():
+    _, frame = synth(RULE19B, "rule19b.txt")
+    line = line_of(RULE19B, "$   28.1")
+    cell = fact(frame, line, 28.1)
+    check(cell, period_end="1999-06-30", months=6, currency="USD", scale=M, doubt="")
+    assert "COMPANY" not in cell["column_label"]
+    check(fact(frame, line, -4.4), kind="percent", period_end="", months=None)
