@@ -16,9 +16,10 @@ from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Check, Column, Row
 
 _SUMMABLE = (AMOUNT, COUNT, NIL)
 _MAX_TERMS = 12
+_MAX_TOTAL_TERMS = 120
 _MAX_COLUMN_TERMS = 6
 _MAX_COLUMNS_CHECKED = 40
-_TOTAL = re.compile(r"^\s*total\b", re.I)
+_TOTAL = re.compile(r"^\s*(?:grand\s+|aggregate\s+)?total\b", re.I)
 
 
 class _Numbers:
@@ -124,7 +125,8 @@ def _match_window(target: _Numbers, sequence: list[_Numbers], width: int):
     slack = list(target.slack)
     nonzero = [0] * width
     present = [value is not None for value in target.values]
-    for length in range(1, min(_MAX_TERMS, len(sequence)) + 1):
+    longest = _MAX_TOTAL_TERMS if _totals(target) else _MAX_TERMS
+    for length in range(1, min(longest, len(sequence)) + 1):
         term = sequence[-length]
         for column in range(width):
             if not present[column]:
@@ -146,6 +148,11 @@ def _match_window(target: _Numbers, sequence: list[_Numbers], width: int):
     return None
 
 
+def _totals(target: _Numbers) -> bool:
+    """A row that prints a total: labelled "Total ...", or numbers with no label under a rule."""
+    return target.row.kind == SUBTOTAL or bool(_TOTAL.match(target.row.label))
+
+
 def _accept(target, sums, slack, nonzero, present, first, width) -> bool:
     """Does the window hold wherever it says something? `first` set: first term less the rest."""
     matched = mismatched = 0
@@ -158,7 +165,12 @@ def _accept(target, sums, slack, nonzero, present, first, width) -> bool:
             mismatched += 1
         elif printed != 0 and nonzero[column] >= 2:
             matched += 1
-    return bool(matched) and (mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched)))
+    if not matched:
+        return False
+    if mismatched == 0 or (matched >= 2 and matched >= 0.6 * (matched + mismatched)):
+        return True
+    # A total that foots in one column and not in the next is a failing check, not no check.
+    return _totals(target) and first is None and mismatched <= matched
 
 
 def _record_rows(target: _Numbers, window: list[_Numbers], signs: list[int], width: int) -> list[Check]:

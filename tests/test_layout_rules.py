@@ -1380,3 +1380,33 @@ def test_rule19b_company_line_above_header_and_length_from_the_row():
     check(cell, period_end="1999-06-30", months=6, currency="USD", scale=M, doubt="")
     assert "COMPANY" not in cell["column_label"]
     check(fact(frame, line, -4.4), kind="percent", period_end="", months=None)
+
+
+# ---------------------------------------------------------------------------------------
+# 20. A total that foots in one column and not in the other is reported as failing, not dropped.
+
+RULE20 = """\
+                         CONSOLIDATED BALANCE SHEETS
+                            (Dollars in thousands)
+<TABLE>
+<CAPTION>
+                                          December 31,
+                                       1996          1995
+<S>                                    <C>           <C>
+Cash                                 $ 1,250       $   910
+Receivables                            2,140         1,820
+Inventory                              3,305         2,740
+                                     -------       -------
+Total current assets                   6,695         5,479
+</TABLE>
+"""
+
+
+def test_rule20_total_failing_in_one_column_is_reported():
+    filing, frame = synth(RULE20, "rule20.txt")
+    line = line_of(RULE20, "6,695")
+    check(fact(frame, line, 6695), check="ok", period_end="1996-12-31", months=0)
+    failing = fact(frame, line, 5479)
+    check(failing, check="fails", period_end="1995-12-31", months=0, currency="USD", scale=1000)
+    assert "check does not foot (difference +9)" in failing["doubt"]
+    assert len(filing.tables[0].failed_checks) == 1
