@@ -110,6 +110,41 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
 
 
 _MAX_GAP = 8
+_SINGLE = re.compile(r"\S(?: \S+)*\s{4,}(?:\$\s*)?\(?-?[\d,]*\.?\d+\)?%?\s*$")
+
+
+def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[int]) -> list[Block]:
+    """One-column lists printed without tags: three or more lines, a few lines apart, each ending
+    in one number right-aligned at the same column far from its label ("POOL TRADING FACTOR
+    ....    95.14920194"); at least one of the numbers is not a small integer (not a page list)."""
+    blocks: list[Block] = []
+    for start, stop in ranges:
+        run: list[int] = []
+        for index in range(start, stop):
+            if index in taken:
+                continue
+            text = lines.raw[index]
+            if len(text) < 40 or not _SINGLE.search(text):
+                continue
+            line = lines[index]
+            if line.kind != DATA or len(line.values) != 1 or not line.label:
+                continue
+            if run and (index - run[-1] > 4 or abs(lines[run[-1]].end - line.end) > 2
+                        or _breaks_between(lines, run[-1], index)):
+                blocks.extend(_single_block(lines, run))
+                run = []
+            run.append(index)
+        blocks.extend(_single_block(lines, run))
+    return blocks
+
+
+def _single_block(lines, run: list[int]) -> list[Block]:
+    if len(run) < 3 or not any(any(c in lines[i].values[0].raw for c in ",.") for i in run):
+        return []
+    first = run[0]
+    while first > 0 and first > run[0] - 3 and lines[first - 1].kind == TEXT and not _is_prose(lines[first - 1]):
+        first -= 1
+    return [Block(first, run[-1], False)]
 
 
 def _breaks_between(lines, first: int, last: int) -> bool:

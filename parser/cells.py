@@ -10,6 +10,7 @@ from datetime import date
 from .dates import add_months, months_between, safe_date
 from .evidence import FilingDates, PeriodReading, UnitReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
+from .reportdates import ReportDates, report_period
 from .rowtraits import RowTraits
 from .units import DOLLAR_CURRENCIES
 
@@ -22,6 +23,7 @@ class ColumnEvidence:
     period: PeriodReading
     unit: UnitReading
     kind: CellKind | None = None
+    report: ReportDates = ReportDates()
 
 
 def make_cell(token, evidence: ColumnEvidence, traits: RowTraits, line: int, dates: FilingDates, money_table: bool) -> Cell:
@@ -113,6 +115,10 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
         reading = dataclasses.replace(reading, period=base, source=Source.ROW)
     if base is None and reading.end is not None and traits.months is not None:
         return Period(reading.end, traits.months), Source.ROW, ""
+    if base is None and not reading.not_a_period and evidence.report.payment is not None and traits.label:
+        period, why = report_period(traits.label, evidence.report)
+        if period is not None or why:
+            return period, (Source.ROW if period else Source.NONE), why
     if base is None:
         if traits.month_day and reading.year:
             day = safe_date(reading.year, traits.month_day[1], traits.month_day[0])

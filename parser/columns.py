@@ -360,7 +360,8 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
             wanted.setdefault(gi, []).append((_overlap((start, end), spans[gi]), ci))
     claims = {gi: max(options)[1] for gi, options in wanted.items()}
     spanning = [ci for ci, (text, _, _) in enumerate(chunks)
-                if _SPANNING.search(text) or _AT_DATE.match(text) or _MONTH_DAY_ALONE.match(text)]
+                if (_SPANNING.search(text) and len(text.split()) >= 2) or _AT_DATE.match(text)
+                or _MONTH_DAY_ALONE.match(text)]
     for gi in range(len(groups)):
         if gi in claims or not spanning:
             continue

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date
 from .model import Doubt, DoubtReason, Period, Source
+from .reportdates import ReportDates, report_period
 from .units import DOLLAR_CURRENCIES, UnitParts, read_unit
 
 NOT_A_PERIOD = re.compile(
@@ -63,12 +64,17 @@ class FilingDates:
     currency: str | None = None
     scale: int | None = None
     holdings: bool = False
+    report_months: int | None = None
     document_scales: tuple[tuple[int, int, int], ...] = ()
 
+    document_currencies: tuple[tuple[int, int, str | None], ...] = ()
+
     def for_block(self, first_line: int) -> FilingDates:
-        """These dates with the one scale the tables of the block's document state, if any."""
+        """These dates with the one scale and the one currency the tables of the block's
+        document state, if any."""
         scale = next((s for start, stop, s in self.document_scales if start <= first_line < stop), None)
-        return dataclasses.replace(self, scale=scale)
+        currency = next((c for start, stop, c in self.document_currencies if start <= first_line < stop), self.currency)
+        return dataclasses.replace(self, scale=scale, currency=currency)
 
     @property
     def weekly(self) -> bool:
@@ -107,6 +113,7 @@ class Clues:
     years_in_columns: bool = True
     whole_numbers: bool = False
     quarterly: bool = False
+    report: ReportDates = ReportDates()
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,8 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
         months, _source = _months(own, spanning, caption, heading, clues, FilingDates())
         day_month = own_day or (caption.day_month if caption.day_month and caption.day_month[0] else None)
         partial = Partial(months, day_month, quarter)
+    if year is None and clues.report.payment is not None:
+        return _on_report(joined, clues.report)
     if year is None:
         if partial is None:
             return PeriodReading(None)
@@ -228,6 +237,16 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
                              partial=partial)
     reading = _with_year(year, year_source, quarter, own, spanning, captions, heading, clues, dates)
     return dataclasses.replace(reading, partial=partial, year_source=year_source)
+
+
+def _on_report(header: str, report: ReportDates) -> PeriodReading:
+    """A column of a periodic report that names its dates on the page (see `reportdates`)."""
+    period, why = report_period(header, report)
+    if period is not None:
+        return PeriodReading(period, Source.HEADING)
+    if why == "a rate":
+        return PeriodReading(None, not_a_period=True)
+    return _not_read(why) if why else PeriodReading(None)
 
 
 def _with_year(year, year_source, quarter, own, spanning, captions, heading, clues, dates) -> PeriodReading:

@@ -12,6 +12,7 @@ from .dates import MONTH, MONTHS, full_dates, month_end
 from .evidence import SNAP_DAYS, FilingDates
 from .lines import DATA, PERIOD_WORDS, TEXT
 from .model import Source
+from .reportdates import frequency
 from .units import read_unit, states_unit
 
 _ANNUAL_FORMS = ("10-K", "10K", "20-F", "40-F", "10-KSB", "10-K405", "11-K", "ARS", "N-30D")
@@ -37,16 +38,22 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
     return FilingDates(
         annual=annual,
         holdings=form.upper().startswith("13F"),
+        report_months=frequency("\n".join(raw[:2000])),
         year_end=year_end,
         year_end_source=source,
         report_end=_report_end(fields, cover),
         known_ends=tuple(sorted(ends)),
-        currency=currencies.pop() if len(currencies) == 1 else None,
+        currency=_one({code for found in currencies.values() for code in found}),
+        document_currencies=tuple((start, stop, _one(found)) for (start, stop), found in currencies.items()),
         document_scales=tuple(
             (start, stop, next(iter(found))) for (start, stop), found in scales.items()
             if len(found) == 1 and sum(found.values()) >= 2
         ),
     )
+
+
+def _one(found: set[str]) -> str | None:
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _year_end(fields: dict[str, str], cover: str) -> tuple[tuple[int, int] | None, Source]:
@@ -131,7 +138,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
     currencies printed with their numbers; the scales their captions state; the "years ended"
     days."""
     ends: set[date] = set()
-    currencies: set[str] = set()
+    currencies: dict[tuple[int, int], set[str]] = {}
     scales: dict[tuple[int, int], Counter] = {}
     fiscal: set[tuple[int, int]] = set()
     for block in blocks:
@@ -143,10 +150,15 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
         for index in range(max(0, block.first - 6), block.last + 1):
             line = lines[index]
             if line.kind == DATA:
-                currencies.update(token.currency for token in line.values if token.currency and token.kind == "amount")
+                currencies.setdefault(body, set()).update(
+                    token.currency for token in line.values if token.currency and token.kind == "amount")
             text = line.label if line.kind == DATA else line.text if line.kind == TEXT else ""
             if not text or len(text.strip()) > 110:
                 continue
+            if line.kind == TEXT and index <= first_data:
+                named = read_unit(text).currency
+                if named and ("$" in text or states_unit(text)):
+                    currencies.setdefault(body, set()).add(named)
             header = block.first <= index < first_data and index - block.first < 15
             caption = index < block.first and _ENDS_HERE.search(text)
             balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from .continuation import merge_continued
-from .blocks import Block, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
+from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
 from .filingdates import filing_dates
@@ -21,6 +21,7 @@ from .metadata import read_metadata
 from .model import Filing, Period, Source, Table
 from .keyvalues import find_pair_runs, pairs_table
 from .holdings import holdings_period, holdings_table, is_holdings
+from .reportdates import PageDates, ReportDates
 from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
 from .tables import build_table
@@ -121,7 +122,9 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
     untagged = find_untagged_blocks(lines, candidates, ranges)
     taken = {i for block in untagged for i in range(block.first, block.last + 1)}
     pairs = [Block(first, last, False, kind="pairs") for first, last in find_pair_runs(lines, ranges, taken)]
-    return sorted(tagged + untagged + pairs, key=lambda block: block.first)
+    taken.update(i for block in pairs for i in range(block.first, block.last + 1))
+    singles = find_single_value_blocks(lines, ranges, taken)
+    return sorted(tagged + untagged + pairs + singles, key=lambda block: block.first)
 
 
 def _context(lines: list[Line], block: Block) -> list[str]:
@@ -180,6 +183,7 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
     claimed: set[int] = set()
     titles: set[int] = set()
     floor = -1
+    pages = PageDates([line for line in lines.raw], dates.report_months) if dates.report_months else None
     for block in blocks:
         context = _context(lines, block)
         heading = _heading(lines, block, floor)
@@ -203,7 +207,8 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
             claimed.update(range(block.first, block.last + 1))
             continue
         for segment in split_block(lines, block, context):
-            table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading)
+            report = pages.around(segment.body[0].number - 1) if pages and segment.body else ReportDates()
+            table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading, report)
             tables.append(table)
             claimed.update(number - 1 for number in used)
             titles.update(number - 1 for number in title_lines)

@@ -42,8 +42,12 @@ _OTHER_COUNT = re.compile(
     r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b|\bentry\s+total\b|\bentries\b",
     re.I,
 )
-_PERCENT = re.compile(r"\(%\)|\bpercent(?:age)?\b|%\s*$|\bas\s+a\s+%|\bmargin\s*%|\brate\s*\(%\)", re.I)
-_RATIO = re.compile(r"\bratio\b|\(times\)|\btimes\s+covered\b|\bcoverage\b", re.I)
+_PERCENT = re.compile(
+    r"\(%\)|\bpercent(?:age)?\b|%\s*$|\bas\s+a\s+%|\bmargin\s*%|\brate\s*\(%\)|"
+    r"\b(?:interest|tax|discount|coupon|pass-through|effective|statutory|dividend|growth|default|prepayment)\s+rates?\b",
+    re.I,
+)
+_RATIO = re.compile(r"\bratio\b|\(times\)|\btimes\s+covered\b|\bcoverage\b|\bfactor\b", re.I)
 _SCALE_WORDS = [
     (re.compile(r"\(\s*in\s+thousands\s*\)|\(\s*thousands\s*\)|\(\s*'?000'?s?\s*\)|\bin\s+thousands\b|\bthousands\s+of\b", re.I), 1000),
     (re.compile(r"\(\s*(?:in\s+)?millions?\s*\)|\bin\s+millions\b|\bmillions\s+of\b", re.I), 1_000_000),
@@ -102,6 +106,7 @@ class RowTraits:
     group_year_end: tuple[int, int] | None = None
     flow_measure: bool = False
     months: int | None = None
+    label: str = ""
 
 
 def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
@@ -119,6 +124,7 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
             month_day = (found[0], found[1])
     group_year, group_year_end = _group_year(group)
     return RowTraits(
+        label=text,
         months=read_parts(text).months if _PERIOD_ROW.match(text) else None,
         flow_measure=bool(_FLOW_MEASURE.search(text)),
         group_year=group_year,

@@ -12,10 +12,11 @@ from .columns import COMPANY, Layout, assign_headers, layout_columns
 from .dates import MONTH, YEAR
 from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
 from .kinds import table_kind
-from .lines import BLANK, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
+from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
 from .qualifier import column_qualifier
 from .rows import RawRow, build_rows
+from .reportdates import ReportDates
 from .rowtraits import read_row
 from .units import states_unit
 
@@ -36,6 +37,7 @@ _NOT_TITLE = re.compile(
     r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
     re.I,
 )
+_LABEL_CHUNK = re.compile(r"\S+(?: \S+)*")
 _CONNECTOR_END = re.compile(r"\b(?:of|in|and|for|to|the|on)$", re.I)
 _DATE_ONLY = re.compile(
     r"^\s*(?:(?:as\s+of|at)\s+)?(?:\d{1,2}\s+)?" + MONTH + r"(?:\s+\d{1,2})?,?(?:\s+(?:19|20)\d\d)?\s*$|^\s*(?:19|20)\d\d\s*$",
@@ -48,12 +50,14 @@ _PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 
 
 def build_table(
-    segment: Segment, index: int, dates: FilingDates | None = None, heading: tuple[str, ...] = ()
+    segment: Segment, index: int, dates: FilingDates | None = None, heading: tuple[str, ...] = (),
+    report: ReportDates | None = None,
 ) -> tuple[Table, set[int], set[int]]:
     """Read one segment's columns, rows, cells and checks; also the lines its header and body
     use, and the lines of its title."""
     dates = dates or FilingDates()
     move_headings_to_body(segment)
+    _strip_text_column(segment)
     data_lines = segment.data_lines
     layout, assignment = layout_columns(data_lines, len(segment.markers))
     layout.use_markers(segment.markers)
@@ -82,9 +86,11 @@ def build_table(
         years_in_columns=any(YEAR.search(h.text) for column in headers for h in column),
         whole_numbers=_whole_numbers(data_lines),
         quarterly=any(QUARTERLY.search(h.text) for column in headers for h in column),
+        report=report or ReportDates(),
     )
     printed = _printed_currencies(layout.count, data_lines, assignment)
     evidence = [_column(k, layout, headers[k], clues, printed[k], dates) for k in range(layout.count)]
+    evidence = [dataclasses.replace(item, report=clues.report) for item in evidence]
     evidence = _percent_columns(evidence, data_lines, assignment)
     columns = tuple(item.column for item in evidence)
     money = any(column.currency for column in columns)
@@ -134,6 +140,27 @@ def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
 def _continues_title(previous: Line, line: Line) -> bool:
     text = line.text.strip()
     return line.kind == TEXT and line.number == previous.number + 1 and bool(text) and not text[0].isupper() and "  " not in text
+
+
+def _strip_text_column(segment: Segment) -> None:
+    """A column of text between the labels and the numbers (a CUSIP, note letters) is not part of
+    the labels: when most rows print a last label chunk starting at the same column, it is cut."""
+    data = [line for line in segment.body if line.kind == DATA and line.label]
+    starts: dict[int, int] = {}
+    for line in data:
+        chunks = list(_LABEL_CHUNK.finditer(line.label))
+        if len(chunks) >= 2:
+            starts[line.label_start + chunks[-1].start()] = starts.get(line.label_start + chunks[-1].start(), 0) + 1
+    if not starts:
+        return
+    column, count = max(starts.items(), key=lambda item: item[1])
+    if count < 3 or count < 0.6 * len(data):
+        return
+    for position, line in enumerate(segment.body):
+        if line.kind == DATA and line.label and line.label_start < column - 2:
+            cut = column - line.label_start
+            if line.label[cut - 2 : cut] == "  " or cut >= len(line.label):
+                segment.body[position] = dataclasses.replace(line, label=line.label[:cut].rstrip())
 
 
 def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> str:

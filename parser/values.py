@@ -108,6 +108,12 @@ def split_line(line: str) -> tuple[str, int, list[Token]]:
     cut = len(chunks)
     while cut > 0:
         text, start = chunks[cut - 1]
+        if text == "%" and cut >= 2:
+            merged = _spaced_percent(line, chunks[cut - 2], start)
+            if merged is not None:
+                values.insert(0, merged)
+                cut -= 2
+                continue
         tokens = _chunk_values(text, start)
         if tokens is None:
             break
@@ -123,6 +129,15 @@ def split_line(line: str) -> tuple[str, int, list[Token]]:
     last_text, last_start = label_chunks[-1]
     label = line[label_start : last_start + len(last_text)]
     return label, label_start, values
+
+
+def _spaced_percent(line: str, previous: tuple[str, int], sign: int) -> Token | None:
+    """A rate printed with its "%" a few spaces to the right ("7.500000  %")."""
+    text, start = previous
+    token = read_value(f"{text}%", start)
+    if token is None or token.kind != "percent" or " " in text:
+        return None
+    return Token(line[start : sign + 1], token.value, "percent", start, sign + 1)
 
 
 def _chunk_values(text: str, start: int) -> list[Token] | None:
