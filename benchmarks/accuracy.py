@@ -15,6 +15,7 @@ and scored at four levels:
     python benchmarks/accuracy.py                 # per filing and total
     python benchmarks/accuracy.py --misses        # and every cell that is not unit right
     python benchmarks/accuracy.py --json out.json # the figures as JSON as well
+    python benchmarks/accuracy.py --truth tests/fixtures/heldout   # filings and truth in one folder
 """
 
 from __future__ import annotations
@@ -158,9 +159,9 @@ def score_cell(truth: TruthCell, facts: dict) -> tuple[Score, str]:
     return score, ""
 
 
-def score_all(truth: dict[str, list[TruthCell]]) -> dict[str, Score]:
+def score_all(truth: dict[str, list[TruthCell]], filings: Path = FILINGS) -> dict[str, Score]:
     """Scores by filing name."""
-    paths = [FILINGS / name for name in truth]
+    paths = [filings / name for name in truth]
     facts = read_facts(paths)
     scores: dict[str, Score] = {}
     for filing, cells in truth.items():
@@ -208,12 +209,16 @@ def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--misses", action="store_true", help="list every cell that is not unit right")
     options.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    options.add_argument("filings", nargs="*", help="only these filings (names as in tests/fixtures/extra)")
+    options.add_argument("--truth", default=str(TRUTH), help="folder of truth TSVs (default tests/fixtures/truth)")
+    options.add_argument("--folder", default=None, help="folder of the filings (default: the truth folder's "
+                         "filings, tests/fixtures/extra for the default truth)")
+    options.add_argument("filings", nargs="*", help="only these filings (names as in the folder)")
     args = options.parse_args(argv)
-    truth = read_truth()
+    truth = read_truth(Path(args.truth))
+    folder = Path(args.folder) if args.folder else (FILINGS if Path(args.truth) == TRUTH else Path(args.truth))
     if args.filings:
         truth = {name: cells for name, cells in truth.items() if any(name.startswith(f) for f in args.filings)}
-    scores = score_all(truth)
+    scores = score_all(truth, folder)
     print(report(scores))
     if args.misses:
         print()

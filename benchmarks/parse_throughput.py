@@ -17,13 +17,13 @@ import statistics
 import time
 from pathlib import Path
 
-from parser import evidence, parse_text, qualifier
+from parser import evidence, parse_text, qualifier, rowtraits, units
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _clear_caches() -> None:
-    for function in (evidence._parts, qualifier.column_qualifier):
+    for function in (evidence._parts, qualifier.column_qualifier, units.read_unit, rowtraits.read_row):
         function.cache_clear()
 
 

@@ -124,7 +124,7 @@ def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[in
             if index in taken:
                 continue
             text = lines.raw[index]
-            if len(text) < 40 or not _SINGLE.search(text):
+            if len(text) < 40 or text[-1] not in "0123456789)%" or not _SINGLE.search(text):
                 continue
             line = lines[index]
             if line.kind != DATA or len(line.values) != 1 or not line.label:

@@ -20,6 +20,7 @@ _REPEATABLE = [
     ),
     re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?", re.I),
     re.compile(r"\bQ[1-4]\s*'?\d{2,4}\b", re.I),
+    re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b", re.I),
     re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])"),
 ]
 _MONTH_DAY_ALONE = re.compile(

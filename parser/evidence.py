@@ -38,6 +38,7 @@ NOT_A_PERIOD = re.compile(
     r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+_FISCAL_NAME = re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|^\s*fiscal\s*$|\bFY\s*'?\d{2,4}\b", re.I)
 _ENDED = re.compile(r"\bended\b|\bending\b|\bthrough\b|\bfor\s+the\b|\bperiods?\b|\bfrom\b", re.I)
 _SPEAKS_OF_PERIODS = re.compile(
     r"\b(?:ended|ending|as\s+of|as\s+at|at|years?|quarters?|months|weeks|period|balance\s+sheets?|"
@@ -65,6 +66,8 @@ class FilingDates:
     scale: int | None = None
     holdings: bool = False
     report_months: int | None = None
+    fiscal_ends: tuple[tuple[int, date], ...] = ()
+    fiscal_quarters: tuple[tuple[int, tuple[date, ...]], ...] = ()
     document_scales: tuple[tuple[int, int, int], ...] = ()
 
     document_currencies: tuple[tuple[int, int, str | None], ...] = ()
@@ -174,6 +177,7 @@ class _Level:
     direct: bool
     ordinal: int | None = None
     ended: bool = False
+    fiscal: bool = False
 
     @classmethod
     def of(cls, source: Source, texts) -> _Level:
@@ -191,6 +195,7 @@ class _Level:
             level.start = level.start or parts.start
             level.direct = level.direct or bool(QUARTER.search(text))
             level.ended = level.ended or bool(_ENDED.search(text))
+            level.fiscal = level.fiscal or bool(_FISCAL_NAME.search(text))
         if level.quarter is None and len(texts) > 1:
             level.quarter = _parts(" ".join(texts)).quarter
         for text in texts:
@@ -279,7 +284,10 @@ def complete(reading: PeriodReading, year: int, year_end: tuple[int, int] | None
     if partial is None or year_end is None:
         return None, "the fiscal year end is not stated"
     day, month = year_end
-    fiscal_end = safe_date(year, month, day) or month_end(year, month)
+    fiscal_end = dict(dates.fiscal_ends).get(year) or safe_date(year, month, day) or month_end(year, month)
+    quarters = dict(dates.fiscal_quarters).get(year)
+    if partial.quarter and quarters:
+        return Period(quarters[partial.quarter - 1], 3), ""
     if partial.quarter:
         nominal = add_months(fiscal_end, 3 * (partial.quarter - 4))
         months = 3
@@ -384,8 +392,13 @@ def _fiscal_year_of(day: date, nominal_month: int) -> int:
 
 def _end(year: int, months, own, spanning, caption, heading, dates: FilingDates):
     """(end date, source, why not): a printed date for the year first, then a day and month
-    stated without a year, then the fiscal year end; snapped to the filing's printed ends."""
+    stated without a year, then the fiscal year end; snapped to the filing's printed ends. A
+    fiscal year's name ("Fiscal 1998") is read as the filing says it ends (`fiscalnames`)."""
+    named = dict(dates.fiscal_ends).get(year) if months in (12, 0) else None
+    fiscal_label = own.fiscal or spanning.fiscal
     for level in (own, spanning, caption, heading):
+        if fiscal_label and level in (caption, heading):
+            break
         for day in level.dates:
             if day.year == year or (_fiscal_year_of(day, (day.month - 2) % 12 + 1) == year and day.day <= SNAP_DAYS):
                 return day, level.source, ""
@@ -395,8 +408,13 @@ def _end(year: int, months, own, spanning, caption, heading, dates: FilingDates)
             if printed is not None:
                 return printed, level.source, ""
             return _nominal(year, month, day, level.source, dates)
+    if named is not None:
+        return named, Source.FILING, ""
     if dates.year_end is not None and months in (12, 0):
         day, month = dates.year_end
+        if month <= 3:
+            return None, Source.NONE, (f"a fiscal year ending in {date(2000, month, 1):%B}: whether {year} names the "
+                                       f"year ending in {year} or in {year + 1} is not stated")
         return _nominal(year, month, day, dates.year_end_source, dates)
     return None, Source.NONE, "the day and month its period ends are not stated"
 

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from .dates import MONTH, MONTHS, full_dates, month_end
 from .evidence import SNAP_DAYS, FilingDates
 from .lines import DATA, PERIOD_WORDS, TEXT
+from .fiscalnames import fiscal_names
 from .model import Source
 from .reportdates import frequency
 from .units import read_unit, states_unit
@@ -29,13 +30,18 @@ _COVER_PERIOD = re.compile(
 
 def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: str, bodies=()) -> FilingDates:
     """Read the filing-wide evidence once, before its tables."""
-    cover = "\n".join(raw[:400])
+    cover = "\n".join(raw[:250])
     year_end, source = _year_end(fields, cover)
     ends, currencies, scales, fiscal = _scan_tables(raw, lines, blocks, bodies)
     if year_end is None and len(fiscal) == 1:
         year_end, source = next(iter(fiscal)), Source.STATEMENTS
     annual = form.upper().startswith(_ANNUAL_FORMS)
+    names, quarters = fiscal_names("\n".join(raw))
+    ends.update(names.values())
+    ends.update(day for found in quarters.values() for day in found)
     return FilingDates(
+        fiscal_ends=tuple(sorted(names.items())),
+        fiscal_quarters=tuple(sorted(quarters.items())),
         annual=annual,
         holdings=form.upper().startswith("13F"),
         report_months=frequency("\n".join(raw[:2000])),

@@ -56,8 +56,11 @@ class ReportDates:
 
 def frequency(text: str) -> int | None:
     """How often the document says it reports: monthly (1) or quarterly (3)."""
+    lowered = text.lower()
+    if "month" not in lowered and "quarter" not in lowered:
+        return None
     for pattern, months in _FREQUENCY:
-        if pattern.search(text):
+        if pattern.search(lowered):
             return months
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from .dates import MONTH, full_dates, read_parts
@@ -109,6 +110,7 @@ class RowTraits:
     label: str = ""
 
 
+@lru_cache(maxsize=8192)
 def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
     """The traits of a row from its label and the groups over it."""
     text = " ".join(label.split())

@@ -77,6 +77,9 @@ def build_table(
         tuple(Header(" ".join(text.split()), span) for text, span in zip(header.labels[k], header.spans[k]))
         for k in range(layout.count)
     ]
+    caption += tuple(dict.fromkeys(  # "(In thousands, except ...)" over some columns speaks for all
+        h.text for column in headers for h in column if h.text.startswith(("(", "[")) and states_unit(h.text)
+    ))
     raw_rows = build_rows(segment.body)
     hint = table_kind(title, raw_rows, ())
     clues = Clues(
@@ -270,17 +273,28 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
 
 
 def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> list[ColumnEvidence]:
-    """A column that prints only percentages has no currency and no scale."""
-    kinds: dict[int, set[str]] = {item.column.index: set() for item in evidence}
+    """A column of percentages has no currency and no scale: one that prints only percentages,
+    or, as a `$` is printed on a column's first and total rows only, one whose first and last
+    numbers carry a "%" and whose others are small plain numbers (a percent-of-sales table)."""
+    tokens: dict[int, list] = {item.column.index: [] for item in evidence}
     for line in data_lines:
         for token, column in zip(line.values, assignment[line.number]):
             if column is not None and token.kind != "nil":
-                kinds[column].add(token.kind)
-    return [
-        dataclasses.replace(item, column=dataclasses.replace(item.column, currency=None, scale=1))
-        if kinds[item.column.index] == {"percent"} else item
-        for item in evidence
-    ]
+                tokens[column].append(token)
+    result = []
+    for item in evidence:
+        found = tokens[item.column.index]
+        kinds = {token.kind for token in found}
+        percent = kinds == {"percent"} or (
+            len(found) >= 3 and found[0].kind == "percent" and found[-1].kind == "percent"
+            and all(t.kind == "percent" or (t.kind == "amount" and not t.currency and abs(t.value) < 1000
+                                            and "," not in t.raw) for t in found)
+        )
+        if percent:
+            item = dataclasses.replace(item, column=dataclasses.replace(item.column, currency=None, scale=1),
+                                       kind=item.kind or CellKind.PERCENT)
+        result.append(item)
+    return result
 
 
 def _whole_numbers(data_lines: list[Line]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CURRENCY_WORDS = [
     (re.compile(r"canadian\s+dollars?|\bCDN\$|\bC\$|\bCAD\b", re.I), "CAD"),
@@ -59,6 +60,7 @@ class UnitParts:
         return self.currency is None and self.scale is None and self.shares_scale is None
 
 
+@lru_cache(maxsize=8192)
 def read_unit(text: str, whole_line: bool = False) -> UnitParts:
     """Currency and scale stated in a text. `whole_line`: the text is one header chunk, so a
     bare "$" or "GBP" there names the column's currency."""

@@ -29,7 +29,7 @@ _NUMBER = re.compile(
 _NIL = re.compile(r"^(?:(?:GBP|\$|£)\s*)?(?:-{1,3}|-0-|nil|Nil|NIL|—|–)$")
 _PLACEHOLDER = re.compile(r"^(?:NM|N/?A|n/?a|n\.m\.|N\.M\.)$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
-YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"^(?:19|20)\d\d(?:\([a-z\d]\)|\*{1,2})?$")
 
 
 @dataclass(frozen=True, slots=True)
