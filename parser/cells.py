@@ -11,7 +11,7 @@ from .dates import add_months, months_between, safe_date
 from .evidence import FilingDates, PeriodReading, UnitReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
-from .rowtraits import RowTraits
+from .rowtraits import RowTraits, read_row
 from .units import DOLLAR_CURRENCIES
 
 
@@ -172,6 +172,20 @@ def with_period(cell: Cell, period: Period) -> Cell:
     """The cell given a period read from its row's place between dated balances."""
     doubts = tuple(d for d in cell.doubts if d.reason != DoubtReason.PERIOD_NOT_READ)
     return dataclasses.replace(cell, period=period, period_source=Source.ROW, doubts=doubts)
+
+
+def continued(cell: Cell, column: Column, label: str, group: tuple[str, ...], dates: FilingDates) -> Cell:
+    """A cell on a statement's continuation page, whose own header printed no period, read under
+    the column of the statement's first page."""
+    if cell.period is not None or column.period is None:
+        return cell
+    reading = PeriodReading(column.period, column.period_source)
+    evidence = ColumnEvidence(column, reading, UnitReading(column.currency, column.scale))
+    period, source, _why = _period(evidence, read_row(label, group), dates)
+    if period is None:
+        return cell
+    doubts = tuple(d for d in cell.doubts if d.reason != DoubtReason.PERIOD_NOT_READ)
+    return dataclasses.replace(cell, period=period, period_source=source, doubts=doubts)
 
 
 def fiscal_start(period: Period) -> date:

@@ -268,11 +268,16 @@ def _span(group: list[int], regions: list[tuple[float, float]]) -> tuple[float, 
     return regions[group[0]][0], regions[group[-1]][1]
 
 
+_CHANGE_WORD = re.compile(r"%|change|increase|\(?decrease\)?|variance|percent", re.I)
+
+
 def _split_words(text: str, start: int, end: int, layout: Layout):
     """Cut a chunk whose words each stand over the digits of a different column ("2003 Change"
     printed one space apart over two columns) into one piece per column."""
     words = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
-    if len(words) > 3 or not any(re.fullmatch(r"(?:19|20)\d\d", word) for word, _, _ in words):
+    years = [re.fullmatch(r"(?:19|20)\d\d", word) for word, _, _ in words]
+    others = [word for (word, _, _), year in zip(words, years) if not year]
+    if len(words) > 3 or not any(years) or not all(_CHANGE_WORD.fullmatch(word) for word in others):
         return [(text, start, end)]
     owners = []
     for _word, left, right in words:

@@ -16,7 +16,9 @@ import dataclasses
 import re
 from difflib import SequenceMatcher
 
+from .cells import continued
 from .checks import find_checks
+from .evidence import FilingDates
 from .model import Table, TableKind
 
 _STATEMENTS = (TableKind.INCOME, TableKind.BALANCE, TableKind.CASH_FLOW, TableKind.EQUITY, TableKind.HOLDINGS)
@@ -24,17 +26,18 @@ _CONTINUED = re.compile(r"\(?\b(?:continued|concluded|cont'd)\b\)?", re.I)
 NEAR = 60
 
 
-def merge_continued(tables: list[Table]) -> list[Table]:
+def merge_continued(tables: list[Table], dates: FilingDates | None = None) -> list[Table]:
     """The tables with continued pieces joined, re-indexed in file order."""
+    dates = dates or FilingDates()
     result: list[Table] = []
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _side_by_side(previous, table):
             result[-1] = _join_columns(previous, table)
             if len(result) >= 2 and _continues(result[-2], result[-1]):
-                result[-2:] = [_join_rows(result[-2], result[-1])]
+                result[-2:] = [_join_rows(result[-2], result[-1], dates)]
         elif previous is not None and _continues(previous, table):
-            result[-1] = _join_rows(previous, table)
+            result[-1] = _join_rows(previous, table, dates)
         else:
             if previous is not None and _supplements(previous, table):
                 table = dataclasses.replace(table, title=previous.title, kind=previous.kind)
@@ -111,8 +114,16 @@ def _join_columns(first: Table, second: Table) -> Table:
     return _rebuilt(first, second, columns, rows)
 
 
-def _join_rows(first: Table, second: Table) -> Table:
-    rows = list(first.rows) + list(second.rows)
+def _join_rows(first: Table, second: Table, dates: FilingDates) -> Table:
+    """The second piece's rows under the first's columns; its cells without a period of their
+    own (no header on the continued page) read under the first piece's columns."""
+    rows = list(first.rows)
+    for row in second.rows:
+        cells = tuple(
+            continued(cell, first.columns[cell.column], row.label, row.group, dates) if cell else None
+            for cell in row.cells
+        )
+        rows.append(dataclasses.replace(row, cells=cells))
     return _rebuilt(first, second, first.columns, rows)
 
 

@@ -178,6 +178,7 @@ class _Level:
     ordinal: int | None = None
     ended: bool = False
     fiscal: bool = False
+    average: bool = False
 
     @classmethod
     def of(cls, source: Source, texts) -> _Level:
@@ -196,6 +197,7 @@ class _Level:
             level.direct = level.direct or bool(QUARTER.search(text))
             level.ended = level.ended or bool(_ENDED.search(text))
             level.fiscal = level.fiscal or bool(_FISCAL_NAME.search(text))
+            level.average = level.average or bool(re.search(r"\baverage\b", text, re.I))
         if level.quarter is None and len(texts) > 1:
             level.quarter = _parts(" ".join(texts)).quarter
         for text in texts:
@@ -359,8 +361,9 @@ def _year(own: _Level, spanning: _Level, caption: _Level, clues: Clues):
 
 def _months(own, spanning, caption, heading, clues: Clues, dates: FilingDates) -> tuple[int | None, Source]:
     """The period's length: 0 for a point in time."""
+    averaged = own.average or spanning.average
     for level in (own, spanning):
-        if level.instant:
+        if level.instant and not averaged:
             return 0, level.source
         if level.months is not None:
             return level.months, level.source

@@ -11,12 +11,13 @@ from pathlib import Path
 from bisect import bisect_right
 from itertools import accumulate
 
+from .arbiter import judge_share_scales
 from .continuation import merge_continued
 from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
 from .filingdates import filing_dates
-from .lines import BLANK, RULE, TEXT, LazyLines, Line
+from .lines import BLANK, DATA, RULE, TAG, TEXT, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Period, Source, Table
 from .keyvalues import find_pair_runs, pairs_table
@@ -77,7 +78,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
     tables, claimed, titles = _tables(lines, blocks, dates)
-    tables = merge_continued(tables)
+    tables = [judge_share_scales(table) for table in merge_continued(tables, dates)]
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
     sections = build_tree(headings, len(raw), spans)
@@ -108,7 +109,7 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
 
     tagged: list[Block] = []
     for start, stop in bodies:
-        tagged.extend(find_tagged_blocks(text, line_of, start, stop))
+        tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(text, line_of, start, stop))
     free: list[tuple[int, int]] = []
     for start, stop in bodies:
         cursor = start
@@ -125,6 +126,44 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
     taken.update(i for block in pairs for i in range(block.first, block.last + 1))
     singles = find_single_value_blocks(lines, ranges, taken)
     return sorted(tagged + untagged + pairs + singles, key=lambda block: block.first)
+
+
+def _with_header_above(lines, block: Block) -> Block:
+    """A tagged table whose column header was printed above its <TABLE> tag (a caption set
+    outside the tags: years, "Shares  Amount") takes those header lines in, when nothing but
+    tags stands between its <TABLE> tag and its first row."""
+    for index in range(block.first + 1, min(block.last + 1, block.first + 12)):
+        line = lines[index]
+        if line.kind == DATA and not line.is_year_line:
+            break
+        if not line.text.lstrip().startswith("<") and _header_like(line) and line.kind != RULE:
+            return block
+    first, index, blanks, header = block.first, block.first - 1, 0, False
+    while index >= 0 and block.first - index <= 12:
+        line = lines[index]
+        if line.kind == BLANK:
+            blanks += 1
+            if blanks > 1:
+                break
+        elif line.text.lstrip().startswith("<") or not _header_like(line):
+            break
+        else:
+            blanks = 0
+            header = header or (line.kind == DATA and line.is_year_line) or _columns_of_words(line)
+            first = index
+        index -= 1
+    return dataclasses.replace(block, first=first) if header else block
+
+
+def _header_like(line: Line) -> bool:
+    """A line over a table's columns: a rule, years, or text well indented."""
+    return line.kind == RULE or (line.kind == DATA and line.is_year_line) or (
+        line.kind == TEXT and line.indent >= 20)
+
+
+def _columns_of_words(line: Line) -> bool:
+    """Several short headings side by side ("Shares   Amount   Capital")."""
+    return line.kind == TEXT and len(re.findall(r"\S+(?: \S+)?", line.text.strip())) >= 3 and "   " in line.text.strip()
 
 
 def _context(lines: list[Line], block: Block) -> list[str]:

@@ -56,6 +56,7 @@ class Source(StrEnum):
     FILING = "filing header or cover"
     STATEMENTS = "the filing's other statements"
     TABLE = "statement kind"
+    ARITHMETIC = "arithmetic (net income / shares = per-share figure)"
     NONE = ""
 
 

@@ -193,7 +193,8 @@ def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
     if _OTHER_COUNT.search(label) and not _MONEY_WORDS.search(label) and not re.search(r"\bcost|\bexpense|\bamount|\bvalue", label, re.I):
         return CellKind.COUNT, False
     for heading in reversed(groups):
-        if _SHARE_COUNT.search(heading) and not _PER_SHARE.search(heading):
+        count = _SHARE_COUNT.search(heading)
+        if count and (count.start() == 0 or not _PER_SHARE.search(heading)):
             return (CellKind.COUNT, True) if _SUB_ROWS.match(label) else (None, False)
         if _PER_SHARE.search(heading) and not _SHARE_WORDS.search(label):
             return CellKind.PER_SHARE, False

@@ -37,6 +37,7 @@ _NOT_TITLE = re.compile(
     r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
     re.I,
 )
+_AVERAGES = re.compile(r"\baverage|\byields?\b|\brates?\b|\binterest\s+(?:income|expense)\b", re.I)
 _LABEL_CHUNK = re.compile(r"\S+(?: \S+)*")
 _CONNECTOR_END = re.compile(r"\b(?:of|in|and|for|to|the|on)$", re.I)
 _DATE_ONLY = re.compile(
@@ -81,11 +82,11 @@ def build_table(
         h.text for column in headers for h in column if h.text.startswith(("(", "[")) and states_unit(h.text)
     ))
     raw_rows = build_rows(segment.body)
-    hint = table_kind(title, raw_rows, ())
+    hint = _instant_hint(title, caption, raw_rows)
     clues = Clues(
         caption=caption,
         heading=heading,
-        instant=hint == TableKind.BALANCE,
+        instant=hint,
         years_in_columns=any(YEAR.search(h.text) for column in headers for h in column),
         whole_numbers=_whole_numbers(data_lines),
         quarterly=any(QUARTERLY.search(h.text) for column in headers for h in column),
@@ -143,6 +144,17 @@ def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
 def _continues_title(previous: Line, line: Line) -> bool:
     text = line.text.strip()
     return line.kind == TEXT and line.number == previous.number + 1 and bool(text) and not text[0].isupper() and "  " not in text
+
+
+def _instant_hint(title: str, caption: tuple[str, ...], raw_rows) -> bool:
+    """A balance sheet's columns are points in time: so says its title, or, when the title names
+    no statement, line items such as "Total assets" in a table that is not about averages."""
+    named = table_kind(title, (), ())
+    if named == TableKind.BALANCE:
+        return True
+    if named not in (TableKind.OTHER, TableKind.KPI) or _AVERAGES.search(" ".join([title, *caption])):
+        return False
+    return table_kind("", raw_rows, ()) == TableKind.BALANCE
 
 
 def _strip_text_column(segment: Segment) -> None:
