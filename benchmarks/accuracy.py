@@ -97,7 +97,7 @@ def read_truth(folder: Path = TRUTH) -> dict[str, list[TruthCell]]:
                         period_end=record["period_end"].strip(),
                         months=record["months"].strip(),
                         currency=record["currency"].strip(),
-                        scale=record["scale"].strip() or "1",
+                        scale=_scale(record["scale"].strip()),
                         kind=record["kind"].strip(),
                         statement=record["statement"].strip(),
                     )
@@ -123,7 +123,11 @@ def _months(record: dict) -> str:
 
 
 def _scale(text: str) -> str:
-    return str(int(float(text))) if text else "1"
+    """A scale as compared: '1000' and '1000.0' alike, '0.01' for pence."""
+    if not text:
+        return "1"
+    value = float(text)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 def score_cell(truth: TruthCell, facts: dict) -> tuple[Score, str]:

@@ -15,6 +15,9 @@ from .rowtraits import RowTraits, read_row
 from .units import DOLLAR_CURRENCIES
 
 
+PENNY = 0.01  # the scale of a number printed in pence ("14.22p"): hundredths of a pound
+
+
 @dataclasses.dataclass(frozen=True)
 class ColumnEvidence:
     """A column as read, with the readings behind it, for the cells under it."""
@@ -64,6 +67,9 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
         return CellKind.PERCENT, None, 1, Source.CELL
     if token.kind == "ratio":
         return CellKind.RATIO, None, 1, Source.CELL
+    if token.kind == "pence":
+        kind = CellKind.AMOUNT if traits.kind not in (CellKind.PER_SHARE, None) else CellKind.PER_SHARE
+        return kind, "GBP", PENNY, Source.CELL
     kind = traits.kind or evidence.kind
     if kind is None and traits.weak_shares and unit.source not in (Source.COLUMN, Source.SPANNING):
         kind = CellKind.COUNT
@@ -83,6 +89,9 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
     ):
         return (CellKind.NIL if nil else CellKind.PER_SHARE), currency, 1, Source.ROW if kind else Source.CELL
     source = Source.CELL if token.currency and not column.currency else unit.source
+    if traits.money is not None and kind is None:
+        named, scale = traits.money
+        return (CellKind.NIL if nil else CellKind.AMOUNT), named or currency, scale, Source.ROW
     if nil:
         return CellKind.NIL, currency, column.scale, source
     if currency is None and not money_table:

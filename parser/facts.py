@@ -70,4 +70,6 @@ def facts_frame(filings):
     records = [record for filing in filings for record in fact_records(filing)]
     frame = pd.DataFrame.from_records(records, columns=FACT_COLUMNS)
     frame["months"] = frame["months"].astype("Int64")
+    if any(not float(record["scale"]).is_integer() for record in records):
+        frame["scale"] = pd.Series([record["scale"] for record in records], dtype=object)  # pence: 0.01
     return frame

@@ -81,6 +81,7 @@ _DIGIT_OR_NIL = re.compile(r"\d|-(?:-|0-|\s|$)|\bnil\b|\bNM\b|N/A|—|–", re.I
 
 
 _MARK = re.compile(r"^\(\d\)$|^\([a-z]{1,4}\)$")
+_UNIT_TOKEN = re.compile(r"^(?:£|\$|GBP|EUR|€|US\$)\s*'?000$")
 
 
 class LazyLines:
@@ -114,7 +115,7 @@ def classify(number: int, text: str) -> Line:
     if not _DIGIT_OR_NIL.search(stripped):
         return Line(number, text, TEXT, stripped, len(text) - len(text.lstrip()))
     label, label_start, values = split_line(text)
-    if values and not label and all(_MARK.match(token.raw) for token in values):
+    if values and not label and all(_MARK.match(token.raw) or _UNIT_TOKEN.match(token.raw) for token in values):
         return Line(number, text, TEXT, stripped, len(text) - len(text.lstrip()))
     if values:
         return Line(number, text, DATA, label, label_start, tuple(values))

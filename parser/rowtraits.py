@@ -18,6 +18,7 @@ from datetime import date
 
 from .dates import MONTH, full_dates, read_parts
 from .model import CellKind
+from .units import read_unit
 
 _PER_SHARE = re.compile(
     r"per\s+(?:\w+\s+){0,3}(?:share|ADS|ADR|unit)\b|\bEPS\b|earnings\s+per\b|\bper\s+common\b|"
@@ -108,6 +109,7 @@ class RowTraits:
     flow_measure: bool = False
     months: int | None = None
     label: str = ""
+    money: tuple[str | None, int] | None = None
 
 
 @lru_cache(maxsize=8192)
@@ -120,12 +122,16 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
     dates = full_dates(text)
     quarter = _QUARTER_ROW.match(text)
     month_day = None
-    if not dates and _END.search(text):
+    at_date = not dates and _AT_DAY.search(text)
+    if not dates and (_END.search(text) or at_date):
         found = read_parts(text).day_month
         if found and found[0]:
             month_day = (found[0], found[1])
     group_year, group_year_end = _group_year(group)
+    money = _MONEY_UNIT.search(text)
+    unit = read_unit(money.group()) if money else None
     return RowTraits(
+        money=(unit.currency, unit.scale) if unit and unit.scale else None,
         label=text,
         months=read_parts(text).months if _PERIOD_ROW.match(text) else None,
         flow_measure=bool(_FLOW_MEASURE.search(text)),
@@ -135,7 +141,7 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
         kind=kind,
         scale=scale,
         shares=shares,
-        at_end=bool(_END.search(text)) and not _START.search(text),
+        at_end=bool(_END.search(text) or at_date) and not _START.search(text),
         at_start=bool(_START.search(text)),
         balance_item=bool(_BALANCE_ITEM.search(text)) and not _AVERAGE.search(text),
         date=dates[-1] if dates and _dated_balance(text) else None,
@@ -148,6 +154,10 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
 _GROUP_YEAR = re.compile(r"^(?:fiscal\s+)?(?:(?:fiscal\s+)?years?\s+ended\s+(?P<date>.*?),?\s+)?(?P<year>(?:19|20)\d\d)\s*:?$", re.I)
 
 
+_MONEY_UNIT = re.compile(
+    r"\((?:in\s+)?(?:£|\$|GBP|US\$|EUR|€|USD)\s*(?:m|bn|'?000|millions?|thousands?|billions?)\)", re.I
+)
+_AT_DAY = re.compile(r"\b(?:at|as\s+(?:of|at))\s+(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2})\b", re.I)
 _DATED = re.compile(r"^\s*(?:balances?|outstanding|as\s+of|at|end\s+of)\b", re.I)
 _DATE_TEXT = re.compile(r"\b" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\b\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d", re.I)
 

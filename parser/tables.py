@@ -37,6 +37,7 @@ _NOT_TITLE = re.compile(
     r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
     re.I,
 )
+_DATELINE = re.compile(r"\bfor\s+immediate\b|\bnews\s+release\b|^\s*date[d:]|\bcontact\s*:", re.I)
 _AVERAGES = re.compile(r"\baverage|\byields?\b|\brates?\b|\binterest\s+(?:income|expense)\b", re.I)
 _LABEL_CHUNK = re.compile(r"\S+(?: \S+)*")
 _CONNECTOR_END = re.compile(r"\b(?:of|in|and|for|to|the|on)$", re.I)
@@ -72,7 +73,7 @@ def build_table(
                      *(line.text for line in segment.before if line.kind == TEXT), *segment.context,
                      *(line.text for line in [*segment.body[-4:], *segment.notes[:4]]
                        if line.kind == TEXT and UNIT_ONLY.match(line.text))]
-        if text.strip()
+        if text.strip() and not _DATELINE.search(text)
     )
     headers = [
         tuple(Header(" ".join(text.split()), span) for text, span in zip(header.labels[k], header.spans[k]))
@@ -131,14 +132,37 @@ def _is_title_line(line: Line) -> bool:
 
 
 def _split_title(band: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Title lines at the top of the band, then the header lines proper."""
-    lines = [line for line in band if line.kind != BLANK]
+    """Title lines at the top of the band, then the header lines proper. Above a blank line, a
+    group of lines that are only titles or a dateline ("FOR IMMEDIATE RELEASE  25 November
+    1997") belongs to the titles, and so does everything above it."""
+    cut = _title_groups_end(band)
+    titles = [line for line in band[:cut] if line.kind == TEXT or line.kind == DATA]
+    lines = [line for line in band[cut:] if line.kind != BLANK]
     while lines and lines[0].kind == RULE:
         lines.pop(0)
-    titles: list[Line] = []
     while lines and (_is_title_line(lines[0]) or (titles and _continues_title(titles[-1], lines[0]))):
         titles.append(lines.pop(0))
     return titles, lines
+
+
+def _title_groups_end(band: list[Line]) -> int:
+    """Where the header proper starts: after the last blank-separated group of title-only lines."""
+    groups: list[tuple[int, int]] = []
+    start = None
+    for position, line in enumerate(band):
+        if line.kind == BLANK:
+            if start is not None:
+                groups.append((start, position))
+                start = None
+        elif start is None:
+            start = position
+    if start is not None:
+        groups.append((start, len(band)))
+    for first, last in reversed(groups[:-1]):
+        lines = [line for line in band[first:last] if line.kind != RULE]
+        if lines and all(_is_title_line(line) or _DATELINE.search(line.text) for line in lines):
+            return last
+    return 0
 
 
 def _continues_title(previous: Line, line: Line) -> bool:

@@ -22,7 +22,7 @@ _CURRENCY_WORDS = [
     (re.compile(r"\bU\.?S\.?\s*dollars?|\bUS\$|\bUSD\b|\bdollars?\b|\$", re.I), "USD"),
 ]
 _SCALES = [
-    (re.compile(r"'\s?000'?s?\b|\b000'?s\b|\(\s*'?000'?s?\s*\)|\b000\s+omitted|x\s*\$?\s*1,?000\b(?!,)|\$\s*'?000\b|"
+    (re.compile(r"'\s?000'?s?\b|\b000'?s\b|\(\s*'?000'?s?\s*\)|\b000\s+omitted|x\s*\$?\s*1,?000\b(?!,)|(?:\$|£|€|GBP|EUR|US\$)\s*'?000\b|"
                 r"\bthousands?\b|\bin\s+000s?\b|\bK\b(?=\s*\)|$)", re.I), 1000),
     (re.compile(r"\bmillions?\b|\bmn\b|\bmio\b|x\s*\$?\s*1,?000,?000\b|(?:GBP|£|\$|EUR|€|US\$)\s?m\b|\b(?:GBP|EUR|USD)m\b|£m\b", re.I),
      1_000_000),

@@ -19,6 +19,7 @@ _NUMBER = re.compile(
     (?P<sign>[-+])?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?:\s(?P<frac>\d{1,2}/\d{1,3}))?
+    (?P<pence>p)?
     (?P<pct>%)?
     (?P<close>\))?
     (?P<pct2>%)?
@@ -85,6 +86,10 @@ def read_value(raw: str, start: int = 0) -> Token | None:
     currency_code = match["cur"] or match["cur2"]
     currency = CURRENCY_PREFIXES.get(currency_code) if currency_code else None
     kind = "percent" if (match["pct"] or match["pct2"]) else "amount"
+    if match["pence"]:
+        if currency or kind == "percent":
+            return None
+        return Token(raw, number, "pence", start, start + len(raw), "GBP")
     return Token(raw, number, kind, start, start + len(raw), currency)
 
 
@@ -134,6 +139,8 @@ def split_line(line: str) -> tuple[str, int, list[Token]]:
 def _spaced_percent(line: str, previous: tuple[str, int], sign: int) -> Token | None:
     """A rate printed with its "%" a few spaces to the right ("7.500000  %")."""
     text, start = previous
+    if YEAR.match(text) or sign - (start + len(text)) > 3:
+        return None
     token = read_value(f"{text}%", start)
     if token is None or token.kind != "percent" or " " in text:
         return None
