@@ -192,7 +192,7 @@ def _is_prose(line: Line) -> bool:
     if "  " in text or _upper(text):
         return False
     words = len(text.split())
-    return len(text) > 55 or (words > 3 and text.endswith((".", '."', ".'", ";"))) or (words > 8 and text.endswith(":"))
+    return len(text) > 55 or (words > 3 and text.endswith((".", '."', ".'"))) or (words > 8 and text.endswith(":"))
 
 
 def _upper(text: str) -> bool:
@@ -245,7 +245,7 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
         if line.kind == DATA:
             width = min(width, line.values[0].start)
         if phase == "body":
-            if line.kind == TEXT and line.label_end > width + 1:
+            if line.kind == TEXT and line.label_end > width + 1 and not line.text.rstrip().endswith(":"):
                 phase, gap = "gap", [line]
             else:
                 current.body.append(line)
@@ -330,7 +330,8 @@ def move_headings_to_body(segment: Segment) -> None:
         if line.kind == BLANK:
             cut -= 1
             continue
-        if line.kind == TEXT and line.label_end <= width and not UNIT_WORDS.search(line.text):
+        if line.kind == TEXT and line.label_end <= width and (
+                not UNIT_WORDS.search(line.text) or line.text.rstrip().endswith(":")):
             cut -= 1
             continue
         if is_year_heading(line, width):

@@ -75,7 +75,7 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
         kind = CellKind.COUNT
     if kind == CellKind.COUNT and not token.currency:
         shares = traits.shares or traits.weak_shares or evidence.kind == CellKind.COUNT
-        scale = traits.scale or _share_scale(unit) if shares else (traits.scale or 1)
+        scale = traits.scale or _share_scale(unit) if shares else (traits.scale or (unit.scale if unit.measure else 1))
         return (CellKind.NIL if nil else CellKind.COUNT), None, scale or 1, Source.ROW
     if kind == CellKind.PERCENT and evidence.kind == CellKind.PERCENT and traits.kind is None and not token.currency:
         return (CellKind.NIL if nil else kind), None, 1, Source.COLUMN

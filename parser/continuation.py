@@ -26,17 +26,19 @@ _CONTINUED = re.compile(r"\(?\b(?:continued|concluded|cont'd)\b\)?", re.I)
 NEAR = 60
 
 
-def merge_continued(tables: list[Table], dates: FilingDates | None = None) -> list[Table]:
-    """The tables with continued pieces joined, re-indexed in file order."""
+def merge_continued(tables: list[Table], dates: FilingDates | None = None, raw: list[str] | None = None) -> list[Table]:
+    """The tables with continued pieces joined, re-indexed in file order. Without "(continued)"
+    or the same title, a piece continues the one before only across a page break."""
     dates = dates or FilingDates()
+    breaks = _page_breaks(raw or [])
     result: list[Table] = []
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _side_by_side(previous, table):
             result[-1] = _join_columns(previous, table)
-            if len(result) >= 2 and _continues(result[-2], result[-1]):
+            if len(result) >= 2 and _continues(result[-2], result[-1], breaks):
                 result[-2:] = [_join_rows(result[-2], result[-1], dates)]
-        elif previous is not None and _continues(previous, table):
+        elif previous is not None and _continues(previous, table, breaks):
             result[-1] = _join_rows(previous, table, dates)
         else:
             if previous is not None and _supplements(previous, table):
@@ -59,8 +61,20 @@ def _own_title(first: Table, second: Table) -> bool:
         and second.kind in _STATEMENTS and second.kind != first.kind
 
 
-def _continues(first: Table, second: Table) -> bool:
+_PAGE = re.compile(r"^\s*<PAGE>|^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*(?:page\s+)?F-\d+\s*$|^\s*page\s+\d+|\f", re.I)
+
+
+def _page_breaks(raw: list[str]) -> list[int]:
+    """1-based numbers of the lines that break pages: <PAGE>, a page number alone, a form feed."""
+    return [number for number, line in enumerate(raw, 1) if line and _PAGE.match(line)]
+
+
+def _continues(first: Table, second: Table, breaks: list[int] | None = None) -> bool:
     if first.kind not in _STATEMENTS or not _near(first, second) or len(first.columns) != len(second.columns):
+        return False
+    marked = _CONTINUED.search(second.title) or (second.title and _base(second.title) == _base(first.title))
+    if not marked and first.kind != TableKind.HOLDINGS and breaks is not None and \
+            not any(first.last_line < number < second.first_line for number in breaks):
         return False
     if second.kind not in (first.kind, TableKind.OTHER, TableKind.KPI) or _own_title(first, second):
         return False

@@ -78,7 +78,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
     tables, claimed, titles = _tables(lines, blocks, dates)
-    tables = [judge_share_scales(table) for table in merge_continued(tables, dates)]
+    tables = [judge_share_scales(table) for table in merge_continued(tables, dates, raw)]
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
     sections = build_tree(headings, len(raw), spans)

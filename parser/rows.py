@@ -194,12 +194,25 @@ class _Group:
     children: int = 0
 
 
+def _next_indents(rows: list[RawRow]) -> list[int | None]:
+    """For each row, the indent of the next row with numbers (None at the end)."""
+    result: list[int | None] = [None] * len(rows)
+    upcoming = None
+    for index in range(len(rows) - 1, -1, -1):
+        result[index] = upcoming
+        row = rows[index]
+        if row.kind not in ("blank", HEADING) and row.label_lines:
+            upcoming = row.label_lines[0].indent
+    return result
+
+
 def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
     """Give each row the headings it sits under, and drop the blank markers."""
     stack: list[_Group] = []
     blank = False
     result: list[RawRow] = []
-    for row in rows:
+    following = _next_indents(rows)
+    for position, row in enumerate(rows):
         if row.kind == "blank":
             blank = True
             continue
@@ -235,10 +248,12 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
         if stack:
             top = stack[-1]
             row_indent = row.label_lines[0].indent if row.label_lines else top.indent
+            inner_total = (bool(top.rows) and _TOTAL.match(row.label) and row_indent > top.row_indent > top.indent
+                           and following[position] == top.row_indent)
             top.row_indent = row_indent if not top.rows else min(top.row_indent, row_indent)
             top.rows += 1
-            if row.kind == SUBTOTAL or _TOTAL.match(row.label):
-                stack.pop()
+            if (row.kind == SUBTOTAL or _TOTAL.match(row.label)) and not inner_total:
+                stack.pop()  # a total printed deeper than its group's items totals only some of them
         result.append(row)
         blank = False
     return result

@@ -206,9 +206,28 @@ def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
         count = _SHARE_COUNT.search(heading)
         if count and (count.start() == 0 or not _PER_SHARE.search(heading)):
             return (CellKind.COUNT, True) if _SUB_ROWS.match(label) else (None, False)
+        if _measured(heading) and not _MONEY_WORDS.search(label):
+            return CellKind.COUNT, False
         if _PER_SHARE.search(heading) and not _SHARE_WORDS.search(label):
             return CellKind.PER_SHARE, False
     return None, False
+
+
+_MEASURE_WORDS = re.compile(r"\(([a-z][a-z -]{2,30})\)\s*:?$", re.I)
+_MEASURE_NOUNS = re.compile(
+    r"\b(?:days|tons|tonnes|barrels|units|kwhs?|mwhs?|gwhs?|therms|dekatherms|mcf|bcf|ounces|feet|acres|miles|"
+    r"gallons|employees|customers|subscribers|stores|hours|passengers|vehicles|beds|rooms|lines|accounts|policies)\b",
+    re.I,
+)
+
+
+def _measured(heading: str) -> bool:
+    """A heading that names what its rows count ("Electric sales (millions of KWH)", "Average
+    customers (thousands)", "Weather (degree days)") rather than money."""
+    if read_unit(heading).measure or (_OTHER_COUNT.search(heading) and not _MONEY_WORDS.search(heading)):
+        return True
+    words = _MEASURE_WORDS.search(heading)
+    return bool(words) and bool(_MEASURE_NOUNS.search(words.group(1)))
 
 
 def _scale(text: str) -> int | None:

@@ -37,6 +37,7 @@ _NOT_TITLE = re.compile(
     r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
     re.I,
 )
+_AUDITED = re.compile(r"\(\s*(?:un)?audited\s*\)", re.I)
 _DATELINE = re.compile(r"\bfor\s+immediate\b|\bnews\s+release\b|^\s*date[d:]|\bcontact\s*:", re.I)
 _AVERAGES = re.compile(r"\baverage|\byields?\b|\brates?\b|\binterest\s+(?:income|expense)\b", re.I)
 _LABEL_CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -126,7 +127,8 @@ def _is_title_line(line: Line) -> bool:
     text = line.text.strip()
     if _NOTE_NUMBER.match(text):
         return True
-    if PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or YEAR.search(text) or _DATE_ONLY.match(text):
+    bare = _AUDITED.sub("", text)
+    if PERIOD_WORDS.search(bare) or UNIT_WORDS.search(bare) or YEAR.search(text) or _DATE_ONLY.match(text):
         return False
     return "  " not in text
 
@@ -235,7 +237,8 @@ def _titleworthy(text: str) -> bool:
         return False
     if _STATEMENT_NAMES.search(text) or _STATEMENT_WORDS.search(text) and len(text.split()) <= 10:
         return True
-    return not (PERIOD_WORDS.search(text) or UNIT_WORDS.search(text) or states_unit(text) and len(text) < 60)
+    bare = _AUDITED.sub("", text).strip()
+    return bool(bare) and not (PERIOD_WORDS.search(bare) or UNIT_WORDS.search(bare) or states_unit(bare) and len(bare) < 60)
 
 
 def _joined(text: str, texts: list[str], position: int) -> str:

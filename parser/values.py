@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _NIL = re.compile(r"^(?:(?:GBP|\$|£)\s*)?(?:-{1,3}|-0-|nil|Nil|NIL|—|–)$")
-_PLACEHOLDER = re.compile(r"^(?:NM|N/?A|n/?a|n\.m\.|N\.M\.)$")
+_PLACEHOLDER = re.compile(r"^(?:NM|N/?[AM]|n/?[am]|nm|n\.[am]\.|N\.[AM]\.|NMF|\*{1,3})$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 YEAR = re.compile(r"^(?:19|20)\d\d(?:\([a-z\d]\)|\*{1,2})?$")
 
