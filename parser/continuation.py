@@ -30,7 +30,7 @@ def merge_continued(tables: list[Table], dates: FilingDates | None = None, raw: 
     """The tables with continued pieces joined, re-indexed in file order. Without "(continued)"
     or the same title, a piece continues the one before only across a page break."""
     dates = dates or FilingDates()
-    breaks = _page_breaks(raw or [])
+    breaks = _page_breaks(raw or []) if len(tables) > 1 else []
     result: list[Table] = []
     for table in tables:
         previous = result[-1] if result else None

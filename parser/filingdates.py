@@ -21,8 +21,8 @@ _FISCAL_YEAR_ENDED = re.compile(
     r"(?:fiscal\s+)?years?\s+ended\s*:?\s+" + MONTH + r"\s+(\d{1,2})\b", re.I
 )
 _COVER_FISCAL = re.compile(r"for\s+the\s+(?:fiscal\s+)?year\s+ended\s*:?\s+" + MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)", re.I)
-_COVER_PERIOD = re.compile(
-    r"(?:quarterly\s+period|quarter|period|calendar\s+year\s+or\s+quarter|fiscal\s+year|year)\s+ended\s*:?\s+"
+_COVER_PERIOD = re.compile(  # the look-ahead only makes the scan faster
+    r"(?=[qpcfy])(?:quarterly\s+period|quarter|period|calendar\s+year\s+or\s+quarter|fiscal\s+year|year)\s+ended\s*:?\s+"
     + MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)",
     re.I,
 )

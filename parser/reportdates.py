@@ -23,9 +23,10 @@ from .model import Period
 _NAMED = re.compile(r"^\s*([A-Z][A-Za-z -]{2,30}?)\s+DATE\s*:?\s{2,}(\S.{4,30}?)\s*$")
 _DASHED = re.compile(r"^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$")
 _REPORT_START = re.compile(r"^\s*Page\s*:?\s*1\s+of\s+\d+\s*$|^\s*<PAGE>", re.I)
+# Each pattern starts with a literal, which re scans for quickly; word starts are checked after.
 _FREQUENCY = [
-    (re.compile(r"\bmonthly\s+(?:reports?|statements?|distributions?|payments?)\b|\bthis\s+month\b", re.I), 1),
-    (re.compile(r"\bquarterly\s+(?:reports?|statements?|distributions?)\b|\bthis\s+quarter\b", re.I), 3),
+    ((re.compile(r"monthly\s+(?:reports?|statements?|distributions?|payments?)\b"), re.compile(r"this\s+month\b")), 1),
+    ((re.compile(r"quarterly\s+(?:reports?|statements?|distributions?)\b"), re.compile(r"this\s+quarter\b")), 3),
 ]
 _RATE = re.compile(r"\brate\b|%|\bpercent", re.I)
 _BEFORE = re.compile(r"\bbefore\b|\bbeginning\b|\boriginal\b|\bface\s+value\b|\bprior\b", re.I)
@@ -59,10 +60,14 @@ def frequency(text: str) -> int | None:
     lowered = text.lower()
     if "month" not in lowered and "quarter" not in lowered:
         return None
-    for pattern, months in _FREQUENCY:
-        if pattern.search(lowered):
+    for patterns, months in _FREQUENCY:
+        if any(_word_found(pattern, lowered) for pattern in patterns):
             return months
     return None
+
+
+def _word_found(pattern: re.Pattern, text: str) -> bool:
+    return any(not text[match.start() - 1:match.start()].isalnum() for match in pattern.finditer(text))
 
 
 class PageDates:
