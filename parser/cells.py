@@ -13,6 +13,7 @@ from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
 from .rowtraits import RowTraits, read_row
 from .units import DOLLAR_CURRENCIES
+from .values import is_bare_dollar
 
 
 PENNY = 0.01  # the scale of a number printed in pence ("14.22p"): hundredths of a pound
@@ -70,19 +71,22 @@ def _unit(token, evidence: ColumnEvidence, traits: RowTraits, money_table: bool)
     if token.kind == "pence":
         kind = CellKind.AMOUNT if traits.kind not in (CellKind.PER_SHARE, None) else CellKind.PER_SHARE
         return kind, "GBP", PENNY, Source.CELL
+    if evidence.kind == CellKind.PERCENT and evidence.period.not_a_period and not token.currency:
+        return (CellKind.NIL if nil else CellKind.PERCENT), None, 1, Source.COLUMN  # a "% Change" column
     kind = traits.kind or evidence.kind
     if kind is None and traits.weak_shares and unit.source not in (Source.COLUMN, Source.SPANNING):
         kind = CellKind.COUNT
     if kind == CellKind.COUNT and not token.currency:
         shares = traits.shares or traits.weak_shares or evidence.kind == CellKind.COUNT
-        scale = traits.scale or _share_scale(unit) if shares else (traits.scale or (unit.scale if unit.measure else 1))
+        own = unit.scale if evidence.kind == CellKind.COUNT and unit.scale_source == Source.COLUMN else None  # "Shares (000s)"
+        scale = traits.scale or own or _share_scale(unit) if shares else (traits.scale or (unit.scale if unit.measure else 1))
         return (CellKind.NIL if nil else CellKind.COUNT), None, scale or 1, Source.ROW
     if kind == CellKind.PERCENT and evidence.kind == CellKind.PERCENT and traits.kind is None and not token.currency:
         return (CellKind.NIL if nil else kind), None, 1, Source.COLUMN
     if kind in (CellKind.PERCENT, CellKind.RATIO) and not token.currency:
         return (CellKind.NIL if nil else kind), None, 1, Source.ROW
     currency = token.currency or column.currency
-    if token.currency == "USD" and column.currency in DOLLAR_CURRENCIES:
+    if is_bare_dollar(token) and column.currency in DOLLAR_CURRENCIES:
         currency = column.currency
     if kind == CellKind.PER_SHARE or (
         token.currency and re.search(r"\.\d\d\)?$", token.raw) and column.scale > 1 and abs(token.value) < 100 and kind is None

@@ -11,7 +11,9 @@ from .values import Token
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _RULE_ONLY = re.compile(r"[-_=]{3,}(?: [-_=]+)*")
-_RULE_RUN = re.compile(r"[-_=]+(?: [-_=]+)*")
+# A rule drawn in dashes one space apart ("- - - -") is one run; two long rules one space apart
+# ("-------- ---------" under "Quarter Ended" and "Year Ended") are two.
+_RULE_RUN = re.compile(r"[-_=]+(?: [-_=]{1,2}(?![-_=]))*|[-_=]{1,2}(?: [-_=]+)+")
 _REPEATABLE = [
     re.compile(
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -368,6 +370,8 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
     spanning = [ci for ci, (text, _, _) in enumerate(chunks)
                 if (_SPANNING.search(text) and len(text.split()) >= 2) or _AT_DATE.match(text)
                 or _MONTH_DAY_ALONE.match(text)]
+    if len(spanning) > 1 and all(sum(1 for claimed in claims.values() if claimed == ci) == 1 for ci in spanning):
+        spanning = []  # "June 28," and "Dec. 28," each over its own column: not spanning the rest
     for gi in range(len(groups)):
         if gi in claims or not spanning:
             continue

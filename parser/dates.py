@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -35,6 +35,7 @@ _INSTANT = re.compile(
     re.I,
 )
 _INCEPTION = re.compile(r"\binception\b|\bperiod\s+from\b", re.I)
+_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:to|through|thru|-|–)\s+[A-Z]", re.I)  # "June 28, 2001 to Dec. 26, 2001"
 DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?(?:\s+((?:19|20)\d\d))?\b", re.I)
 MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})\b,?(?:\s*((?:19|20)\d\d))?", re.I)
 _MONTH_YEAR = re.compile(r"\b" + MONTH + r",?\s+((?:19|20)\d\d)\b", re.I)
@@ -115,7 +116,8 @@ def read_parts(text: str) -> DateParts:
     parts.years = [int(y) for y in YEAR.findall(text)]
     if parts.years and parts.year is None:
         parts.year = parts.years[-1]
-    if _INCEPTION.search(text) and len(parts.dates) >= 2:
+    ranged = len(parts.dates) == 2 and parts.dates[0] < parts.dates[1] and _RANGE.search(text)
+    if (_INCEPTION.search(text) or ranged) and len(parts.dates) >= 2:
         parts.start, end = parts.dates[0], parts.dates[-1]
         parts.months = months_between(parts.start, end)
         parts.year, parts.day_month = end.year, (end.day, end.month)
@@ -204,3 +206,49 @@ def shared_month_days(text: str) -> list[tuple[int, int, list[int]]]:
         if len(years) > 1:
             found.append((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")], years))
     return found
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_LAST_WEEKDAY = re.compile(
+    r"(?:(?<=last )|(?<=final ))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+" + MONTH, re.I
+)
+_NEAREST_WEEKDAY = re.compile(
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:nearest|closest)\s+(?:to\s+)?"
+    r"(?:the\s+(?:last\s+day|end)\s+of\s+)?" + MONTH + r"(?:\s+(\d{1,2})\b)?",
+    re.I,
+)
+
+
+def week_rule(text: str) -> tuple[str, int, int, int | None] | None:
+    """The rule a 52/53-week fiscal year ends by, as the filing words it: ("last", weekday,
+    month, None) for "the last Wednesday in December", ("nearest", weekday, month, day) for "the
+    Saturday nearest January 31" (day None: the month's end)."""
+    lowered = text.lower()
+    if "last " in lowered or "final " in lowered:
+        match = _LAST_WEEKDAY.search(text)
+        if match and _about_year(lowered, match.start()):
+            return "last", _WEEKDAYS[match.group(1).lower()], MONTHS[match.group(2).lower().rstrip(".")], None
+    if "nearest" in lowered or "closest" in lowered:
+        match = _NEAREST_WEEKDAY.search(text)
+        if match and _about_year(lowered, match.start()):
+            day = int(match.group(3)) if match.group(3) else None
+            return "nearest", _WEEKDAYS[match.group(1).lower()], MONTHS[match.group(2).lower().rstrip(".")], day
+    return None
+
+
+def _about_year(lowered: str, position: int) -> bool:
+    """True when the words before a week rule speak of the fiscal year ("fiscal year ends on")."""
+    return bool(re.search(r"\byear\b|\b5[23][\s-]+weeks?\b", lowered[max(0, position - 120):position]))
+
+
+def week_rule_date(rule: tuple[str, int, int, int | None], year: int) -> date:
+    """The day a week rule names in a year: the last such weekday of the month, or the one
+    nearest the stated day (which may fall in the next month)."""
+    how, weekday, month, day = rule
+    end = month_end(year, month)
+    if how == "last":
+        return end - timedelta(days=(end.weekday() - weekday) % 7)
+    target = safe_date(year, month, day) if day else end
+    target = target or end
+    behind = (target.weekday() - weekday) % 7
+    return target - timedelta(days=behind) if behind <= 3 else target + timedelta(days=7 - behind)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date
+from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date, week_rule_date
 from .model import Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
 from .units import DOLLAR_CURRENCIES, UnitParts, read_unit
@@ -68,6 +68,7 @@ class FilingDates:
     report_months: int | None = None
     fiscal_ends: tuple[tuple[int, date], ...] = ()
     fiscal_quarters: tuple[tuple[int, tuple[date, ...]], ...] = ()
+    week_rule: tuple[str, int, int, int | None] | None = None  # "the last Wednesday in December"
     document_scales: tuple[tuple[int, int, int], ...] = ()
 
     document_currencies: tuple[tuple[int, int, str | None], ...] = ()
@@ -93,6 +94,11 @@ class FilingDates:
         if close:
             best = min(close, key=lambda day: abs((day - nominal).days))
             return best, (Source.NONE if best == nominal else Source.STATEMENTS)
+        if self.week_rule is not None and self.week_rule[2] in (nominal.month, nominal.month % 12 + 1):
+            for year in (nominal.year - 1, nominal.year, nominal.year + 1):
+                ruled = week_rule_date(self.week_rule, year)
+                if abs((ruled - nominal).days) <= SNAP_DAYS:
+                    return ruled, Source.FILING
         if self.weekly:
             return None, Source.NONE
         return nominal, Source.NONE
@@ -117,6 +123,9 @@ class Clues:
     whole_numbers: bool = False
     quarterly: bool = False
     report: ReportDates = ReportDates()
+    # prints no currency with any number and names no statement ("OPERATING STATISTICS"): the
+    # currency and scale of the filing's statements do not speak for it
+    unpriced: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,12 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     joined = " ".join(header.text for header in headers)
     if any(NOT_A_PERIOD.search(header.text) and len(header.text.split()) <= 4 for header in headers):
         return PeriodReading(None, not_a_period=True)
-    own = _Level.of(Source.COLUMN, [h.text for h in headers if h.span == 1])
+    own_texts = [h.text for h in headers if h.span == 1]
+    ranged = _parts(" ".join(own_texts)) if len(own_texts) > 1 else None
+    if ranged is not None and ranged.start is not None and ranged.dates and ranged.months:
+        end = ranged.dates[-1]  # "June 28, / 2001 to / Dec. 26, / 2001" stacked over one column
+        return PeriodReading(Period(end, ranged.months), Source.COLUMN, year=end.year, start=ranged.start)
+    own = _Level.of(Source.COLUMN, own_texts)
     spanning = _Level.of(Source.SPANNING, [h.text for h in headers if h.span > 1])
     captions = clues.caption if _SPEAKS_OF_PERIODS.search(" ".join(clues.caption)) else ()
     caption = _Level.of(Source.CAPTION, captions)
@@ -238,6 +252,10 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     if year is None and clues.report.payment is not None:
         return _on_report(joined, clues.report)
     if year is None:
+        if partial is None and dates.annual and not clues.years_in_columns:
+            # columns that are not periods (mines, regions) in an annual report: a row heading
+            # naming the year ("1996" over its rows) dates them as the fiscal year
+            return PeriodReading(None, partial=Partial(12, None, None))
         if partial is None:
             return PeriodReading(None)
         return PeriodReading(None, doubt=Doubt(DoubtReason.PERIOD_NOT_READ, "no year in its header or caption"),
@@ -473,14 +491,16 @@ def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, 
                 excepted = unit.shares_excepted
             if shares_scale is None and unit.shares_scale is not None:
                 shares_scale = unit.shares_scale
+    named = {unit.currency for _source, units in levels for unit in units} & DOLLAR_CURRENCIES
+    if printed == "$":  # a bare "$": the dollar the table or its document names
+        printed = next(iter(named)) if len(named) == 1 else dates.currency if dates.currency in DOLLAR_CURRENCIES else "USD"
     if printed is not None and (currency is None or currency_source in (Source.HEADING,)):
         currency, currency_source = printed, Source.CELL
-    named = {unit.currency for _source, units in levels for unit in units} & DOLLAR_CURRENCIES
     if currency == "USD" and len(named) == 1:
         currency = named.pop()
-    if currency is None and dates.currency is not None and measure is None:
+    if currency is None and dates.currency is not None and measure is None and not clues.unpriced:
         currency, currency_source = dates.currency, Source.STATEMENTS
-    if scale is None and dates.scale is not None and not clues.whole_numbers:
+    if scale is None and dates.scale is not None and not clues.whole_numbers and not clues.unpriced:
         scale, scale_source = dates.scale, Source.STATEMENTS
     source = max(currency_source, scale_source, key=_rank) if scale is not None else currency_source
     return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure)

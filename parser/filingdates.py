@@ -8,13 +8,14 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
-from .dates import MONTH, MONTHS, full_dates, month_end
+from .dates import MONTH, MONTHS, full_dates, month_end, week_rule
 from .evidence import SNAP_DAYS, FilingDates
 from .lines import DATA, PERIOD_WORDS, TEXT
 from .fiscalnames import fiscal_names
 from .model import Source
 from .reportdates import frequency
-from .units import read_unit, states_unit
+from .units import DOLLAR_CURRENCIES, read_unit, states_unit
+from .values import is_bare_dollar
 
 _ANNUAL_FORMS = ("10-K", "10K", "20-F", "40-F", "10-KSB", "10-K405", "11-K", "ARS", "N-30D")
 _FISCAL_YEAR_ENDED = re.compile(
@@ -36,7 +37,8 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
     if year_end is None and len(fiscal) == 1:
         year_end, source = next(iter(fiscal)), Source.STATEMENTS
     annual = form.upper().startswith(_ANNUAL_FORMS)
-    names, quarters = fiscal_names("\n".join(raw))
+    text = "\n".join(raw)
+    names, quarters = fiscal_names(text)
     ends.update(names.values())
     ends.update(day for found in quarters.values() for day in found)
     return FilingDates(
@@ -45,12 +47,13 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
         annual=annual,
         holdings=form.upper().startswith("13F"),
         report_months=frequency("\n".join(raw[:2000])),
+        week_rule=week_rule(text),
         year_end=year_end,
         year_end_source=source,
         report_end=_report_end(fields, cover),
         known_ends=tuple(sorted(ends)),
-        currency=_one({code for found in currencies.values() for code in found}),
-        document_currencies=tuple((start, stop, _one(found)) for (start, stop), found in currencies.items()),
+        currency=_currency(sum(currencies.values(), Counter())),
+        document_currencies=tuple((start, stop, _currency(found)) for (start, stop), found in currencies.items()),
         document_scales=tuple(
             (start, stop, next(iter(found))) for (start, stop), found in scales.items()
             if len(found) == 1 and sum(found.values()) >= 2
@@ -58,8 +61,22 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
     )
 
 
-def _one(found: set[str]) -> str | None:
-    return next(iter(found)) if len(found) == 1 else None
+def _currency(tables: Counter) -> str | None:
+    """The one currency a document's tables are in, from how many tables name each currency (in
+    a caption or with their numbers) and how many print a bare "$" under no named currency. A
+    dollar other than the US dollar speaks for the bare "$" tables only when at least as many
+    tables name it ("(in thousands of Canadian dollars)" over each statement); a US filer's one
+    table in Canadian dollars leaves its other "$" in US dollars."""
+    named = {code: count for code, count in tables.items() if code != "$" and count}
+    bare = tables.get("$", 0)
+    if not named:
+        return "USD" if bare else None
+    if len(named) > 1:
+        return None
+    code, count = next(iter(named.items()))
+    if code in DOLLAR_CURRENCIES and count < max(2, bare):
+        return None
+    return code
 
 
 def _year_end(fields: dict[str, str], cover: str) -> tuple[tuple[int, int] | None, Source]:
@@ -105,10 +122,18 @@ def _period_ends(text: str) -> list[date]:
             continue
         position = _position(text, day)
         before, after = text[:position], text[position:position + 40]
-        if _NOT_AN_END.search(before) or re.search(r"\(inception\)", after, re.I):
+        if _NOT_AN_END.search(before) or re.search(r"\(inception\)", after, re.I) or _starts_range(text, day):
             continue
         found.append(day - timedelta(days=1) if day.day == 1 else day)
     return found
+
+
+def _starts_range(text: str, day: date) -> bool:
+    """True when the date opens a range ("June 28, 2001 to Dec. 26, 2001")."""
+    return any(_RANGE_NEXT.match(text, match.end()) for match in re.finditer(str(day.year), text))
+
+
+_RANGE_NEXT = re.compile(r"\s*(?:to|through|thru|-|–)(?:\s|$)", re.I)
 
 
 def _position(text: str, day: date) -> int:
@@ -127,11 +152,13 @@ def _stacked_dates(upper: str, lower: str) -> list[date]:
     found = []
     years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(lower)]
     for match in _MONTH_DAY.finditer(upper):
-        left, right = match.start() - 3, match.end() + 3
-        under = [year for start, end, year in years if start < right and end > left]
-        if len(under) == 1:
+        under = [(year, end) for start, end, year in years if start < match.end() and end > match.start()]
+        if not under:
+            left, right = match.start() - 3, match.end() + 3
+            under = [(year, end) for start, end, year in years if start < right and end > left]
+        if len(under) == 1 and not _RANGE_NEXT.match(lower, under[0][1]):  # not "2001 to"
             try:
-                day = date(under[0], MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2)))
+                day = date(under[0][0], MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2)))
             except ValueError:
                 continue
             if _period_end_like(day):
@@ -144,7 +171,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
     currencies printed with their numbers; the scales their captions state; the "years ended"
     days."""
     ends: set[date] = set()
-    currencies: dict[tuple[int, int], set[str]] = {}
+    currencies: dict[tuple[int, int], Counter] = {}
     scales: dict[tuple[int, int], Counter] = {}
     fiscal: set[tuple[int, int]] = set()
     for block in blocks:
@@ -153,18 +180,23 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                            if lines[i].kind == DATA and not lines[i].is_year_line), None)
         if first_data is None:
             continue
+        named: set[str] = set()
+        bare = False
         for index in range(max(0, block.first - 6), block.last + 1):
             line = lines[index]
             if line.kind == DATA:
-                currencies.setdefault(body, set()).update(
-                    token.currency for token in line.values if token.currency and token.kind == "amount")
+                for token in line.values:
+                    if token.currency and token.kind == "amount":
+                        bare = bare or is_bare_dollar(token)
+                        if not is_bare_dollar(token):
+                            named.add(token.currency)
             text = line.label if line.kind == DATA else line.text if line.kind == TEXT else ""
             if not text or len(text.strip()) > 110:
                 continue
             if line.kind == TEXT and index <= first_data:
-                named = read_unit(text).currency
-                if named and ("$" in text or states_unit(text)):
-                    currencies.setdefault(body, set()).add(named)
+                currency = read_unit(text).currency
+                if currency and ("$" in text or states_unit(text)):
+                    named.add(currency)
             header = block.first <= index < first_data and index - block.first < 15
             caption = index < block.first and _ENDS_HERE.search(text)
             balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)
@@ -178,4 +210,8 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                 scale = read_unit(text).scale
                 if scale:
                     scales.setdefault(body, Counter())[scale] += 1
+        counts = currencies.setdefault(body, Counter())
+        counts.update(named)
+        if bare and not named:
+            counts["$"] += 1
     return ends, currencies, scales, fiscal

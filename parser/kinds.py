@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _BY_TITLE = [
-    ("cash_flow", re.compile(r"cash\s*flows?|changes\s+in\s+cash|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
+    ("cash_flow", re.compile(r"cash\s*flows?|changes\s+in\s+cash|changes\s+in\s+financial\s+position|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
     ("balance", re.compile(r"balance\s+sheets?|financial\s+(?:position|condition)|assets\s+and\s+liabilities", re.I)),
     ("kpi", re.compile(r"selected\s+(?:consolidated\s+)?financial|financial\s+highlights|summary\s+of\s+operations|"
                        r"(?:five|ten|\d+)[\s-]+year\s+(?:summary|review|data)|financial\s+overview|operating\s+(?:statistics|data)", re.I)),

@@ -80,6 +80,7 @@ class Line:
 _DIGIT_OR_NIL = re.compile(r"\d|-(?:-|0-|\s|$)|\bnil\b|\bNM\b|N/A|—|–", re.I)
 
 
+_BAR = re.compile(r"(?:(?<=\s)|^)\|+(?=\s|$)")
 _MARK = re.compile(r"^\(\d\)$|^\([a-z]{1,4}\)$")
 _UNIT_TOKEN = re.compile(r"^(?:£|\$|GBP|EUR|€|US\$)\s*'?000$")
 
@@ -104,7 +105,10 @@ class LazyLines:
 
 
 def classify(number: int, text: str) -> Line:
-    """Classify one line (tabs already expanded)."""
+    """Classify one line (tabs already expanded). A bar standing alone between columns ("| $
+    289,340", drawn between a predecessor's and a successor's periods) is read as a space."""
+    if "|" in text:
+        text = _BAR.sub(" ", text)
     stripped = text.strip()
     if not stripped:
         return Line(number, text, BLANK)

@@ -98,7 +98,7 @@ def build_rows(body: list[Line]) -> list[RawRow]:
         if pending:
             cut = _last_colon(pending)
             if cut:
-                rows.append(_heading(pending[:cut]))
+                rows.extend(_headings(pending[:cut]))
                 pending = pending[cut:]
             if pending and (_joins_next(pending, line) or _hanging(pending, line, following[position])):
                 row.label_lines.extend(pending)
@@ -182,6 +182,20 @@ def _heading(lines: list[Line]) -> RawRow:
     return RawRow(label_lines=list(lines), kind=HEADING)
 
 
+def _headings(lines: list[Line]) -> list[RawRow]:
+    """Heading lines cut after each line ending in ":" ("OPERATING DATA:" / "Restaurants open
+    at end of" / "period:" are two headings)."""
+    result: list[RawRow] = []
+    start = 0
+    for index, line in enumerate(lines):
+        if line.text.rstrip().endswith(":"):
+            result.append(_heading(lines[start : index + 1]))
+            start = index + 1
+    if start < len(lines):
+        result.append(_heading(lines[start:]))
+    return result
+
+
 @dataclass
 class _Group:
     name: str
@@ -237,6 +251,10 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
             result.append(row)
             blank = False
             continue
+        row_indent = row.label_lines[0].indent if row.label_lines else None
+        while (stack and row_indent is not None and stack[-1].rows and stack[-1].row_indent > stack[-1].indent
+               and row_indent <= stack[-1].indent and len(stack) > 1):
+            stack.pop()  # back at the heading's indent: out of its group
         if stack:
             top = stack[-1]
             closes_group = row.kind == SUBTOTAL or _TOTAL.match(row.label)
@@ -252,7 +270,7 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
                            and following[position] == top.row_indent)
             top.row_indent = row_indent if not top.rows else min(top.row_indent, row_indent)
             top.rows += 1
-            if (row.kind == SUBTOTAL or _TOTAL.match(row.label)) and not inner_total:
+            if (row.kind == SUBTOTAL or _TOTAL.match(row.label)) and not inner_total and top.rows > 1:
                 stack.pop()  # a total printed deeper than its group's items totals only some of them
         result.append(row)
         blank = False

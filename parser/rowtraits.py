@@ -52,7 +52,7 @@ _PERCENT = re.compile(
 _RATIO = re.compile(r"\bratio\b|\(times\)|\btimes\s+covered\b|\bcoverage\b|\bfactor\b", re.I)
 _SCALE_WORDS = [
     (re.compile(r"\(\s*in\s+thousands\s*\)|\(\s*thousands\s*\)|\(\s*'?000'?s?\s*\)|\bin\s+thousands\b|\bthousands\s+of\b", re.I), 1000),
-    (re.compile(r"\(\s*(?:in\s+)?millions?\s*\)|\bin\s+millions\b|\bmillions\s+of\b", re.I), 1_000_000),
+    (re.compile(r"\(\s*(?:in\s+)?millions?\s*\)|\bin\s+millions\b|\bmillions\s+of\b|\(\s*000,000\s*\)", re.I), 1_000_000),
     (re.compile(r"\(\s*in\s+billions\s*\)|\bin\s+billions\b|\bbillions\s+of\b", re.I), 1_000_000_000),
 ]
 _END = re.compile(
@@ -66,7 +66,7 @@ _START = re.compile(
     re.I,
 )
 _BALANCE_ITEM = re.compile(
-    r"^(?:total\s+assets|total\s+liabilities|long[\s-]term\s+(?:debt|borrowings|obligations)|"
+    r"^(?:total\s+assets|identifiable\s+assets|total\s+liabilities|long[\s-]term\s+(?:debt|borrowings|obligations)|"
     r"(?:total\s+)?(?:share|stock)(?:holders|owners)'?\s+(?:equity|investment)|share\s+owners'?\s+equity|"
     r"working\s+capital|total\s+debt|total\s+capitali[sz]ation|book\s+value|total\s+borrowings|"
     r"shares\s+outstanding|common\s+shares\s+outstanding|(?:number\s+of\s+)?employees|total\s+deposits|"
@@ -130,8 +130,9 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
     group_year, group_year_end = _group_year(group)
     money = _MONEY_UNIT.search(text)
     unit = read_unit(money.group()) if money else None
+    price = _PRICE_PER_UNIT.search(text)
     return RowTraits(
-        money=(unit.currency, unit.scale) if unit and unit.scale else None,
+        money=(unit.currency, unit.scale) if unit and unit.scale else (_price_currency(price), 1) if price else None,
         label=text,
         months=read_parts(text).months if _PERIOD_ROW.match(text) else None,
         flow_measure=bool(_FLOW_MEASURE.search(text)),
@@ -141,9 +142,10 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
         kind=kind,
         scale=scale,
         shares=shares,
-        at_end=bool(_END.search(text) or at_date) and not _START.search(text),
+        at_end=bool(_END.search(text) or at_date or (group and _END.search(group[-1]) and not _START.search(group[-1])))
+        and not _START.search(text),
         at_start=bool(_START.search(text)),
-        balance_item=bool(_BALANCE_ITEM.search(text)) and not _AVERAGE.search(text),
+        balance_item=bool(_BALANCE_ITEM.search(text)) and (not _AVERAGE.search(text) or bool(_BOOK_VALUE.match(text))),
         date=dates[-1] if dates and _dated_balance(text) else None,
         month_day=month_day,
         quarter=_ORDINALS[quarter.group(1).lower()] if quarter and len(text.split()) <= 3 else None,
@@ -157,6 +159,20 @@ _GROUP_YEAR = re.compile(r"^(?:fiscal\s+)?(?:(?:fiscal\s+)?years?\s+ended\s+(?P<
 _MONEY_UNIT = re.compile(
     r"\((?:in\s+)?(?:£|\$|GBP|US\$|EUR|€|USD)\s*(?:m|bn|'?000|millions?|thousands?|billions?)\)", re.I
 )
+_PRICE_PER_UNIT = re.compile(
+    r"\((?:in\s+)?(?P<currency>US\$|U\.S\.\s*\$|C\$|Cdn\$|A\$|\$|£|€)?\s*(?:per|/)\s*(?:ounce|oz|barrel|bbl|ton|tonne|pound|lb|"
+    r"mcf|mmbtu|gallon|kwh|mwh|unit|square\s+foot|sq\.?\s*ft)\.?\)",
+    re.I,
+)
+_BOOK_VALUE = re.compile(r"(?:tangible\s+)?book\s+value\b", re.I)
+
+
+def _price_currency(price: re.Match) -> str | None:
+    """The currency a price per unit names ("(US$ per ounce)"); a bare "$" is the table's."""
+    printed = price.group("currency")
+    return read_unit(printed).currency if printed and printed != "$" else None
+
+
 _AT_DAY = re.compile(r"\b(?:at|as\s+(?:of|at))\s+(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2})\b", re.I)
 _DATED = re.compile(r"^\s*(?:balances?|outstanding|as\s+of|at|end\s+of)\b", re.I)
 _DATE_TEXT = re.compile(r"\b" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\b\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d", re.I)
@@ -185,7 +201,7 @@ def _group_year(group: tuple[str, ...]) -> tuple[int | None, tuple[int, int] | N
     return None, None
 
 
-_QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share|\([^()]*\$\s*[\d.]+[^()]*\bper\s+share\)", re.I)
+_QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share|\([^()]*\$\s*[\d.]+[^()]*\bper\s+share\b[^()]*\)", re.I)
 
 
 def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
@@ -202,6 +218,9 @@ def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
         return CellKind.PERCENT, False
     if _OTHER_COUNT.search(label) and not _MONEY_WORDS.search(label) and not re.search(r"\bcost|\bexpense|\bamount|\bvalue", label, re.I):
         return CellKind.COUNT, False
+    words = _MEASURE_WORDS.search(label)
+    if words and _MEASURE_NOUNS.search(words.group(1)) and not _MONEY_WORDS.search(label):
+        return CellKind.COUNT, False  # "Gold production (ounces)"
     for heading in reversed(groups):
         count = _SHARE_COUNT.search(heading)
         if count and (count.start() == 0 or not _PER_SHARE.search(heading)):

@@ -19,6 +19,7 @@ from .rows import RawRow, build_rows
 from .reportdates import ReportDates
 from .rowtraits import read_row
 from .units import states_unit
+from .values import is_bare_dollar
 
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
 _STATEMENT_NAMES = re.compile(
@@ -28,7 +29,7 @@ _STATEMENT_NAMES = re.compile(
 _STATEMENT_WORDS = re.compile(
     r"statements?\b|balance\s+sheets?|cash\s+flows?|profit\s+and\s+loss|income|earnings|operations|"
     r"financial\s+(?:position|condition|data|highlights|information|overview)|selected\s+(?:consolidated\s+)?financial|"
-    r"summary\s+of|shareholders|stockholders|equity|segment",
+    r"summary\s+of|shareholders|stockholders|equity|segment|(?:five|ten|\d+)[\s-]+year\s+(?:summary|review|data)",
     re.I,
 )
 _ITEM = re.compile(r"^item\s+\d+[a-z]?\.?\s+(?=\S)", re.I)
@@ -49,6 +50,7 @@ _DATE_ONLY = re.compile(
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
 _PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
+_CENTS = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\.\d\d\)?$")  # "56,802.87": money to the cent
 _PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 
 
@@ -93,6 +95,8 @@ def build_table(
         whole_numbers=_whole_numbers(data_lines),
         quarterly=any(QUARTERLY.search(h.text) for column in headers for h in column),
         report=report or ReportDates(),
+        unpriced=not any(token.currency or _CENTS.match(token.raw) for line in data_lines for token in line.values)
+        and table_kind(title, (), ()) in (TableKind.OTHER, TableKind.KPI),
     )
     printed = _printed_currencies(layout.count, data_lines, assignment)
     evidence = [_column(k, layout, headers[k], clues, printed[k], dates) for k in range(layout.count)]
@@ -172,6 +176,15 @@ def _continues_title(previous: Line, line: Line) -> bool:
     return line.kind == TEXT and line.number == previous.number + 1 and bool(text) and not text[0].isupper() and "  " not in text
 
 
+# Line items of a period's flows: a table holding them beside "Total assets" (selected data) is
+# not a balance sheet.
+_FLOW_ITEM = re.compile(
+    r"^(?:net\s+(?:income|earnings|loss|sales)|(?:total\s+|net\s+|gross\s+)?revenues?|(?:\w+\s+)?sales\b|"
+    r"cash\s+(?:provided|used|flows?)|operating\s+(?:income|profit|expenses)|income\s+before)",
+    re.I,
+)
+
+
 def _instant_hint(title: str, caption: tuple[str, ...], raw_rows) -> bool:
     """A balance sheet's columns are points in time: so says its title, or, when the title names
     no statement, line items such as "Total assets" in a table that is not about averages."""
@@ -180,7 +193,8 @@ def _instant_hint(title: str, caption: tuple[str, ...], raw_rows) -> bool:
         return True
     if named not in (TableKind.OTHER, TableKind.KPI) or _AVERAGES.search(" ".join([title, *caption])):
         return False
-    return table_kind("", raw_rows, ()) == TableKind.BALANCE
+    labels = [row.label for row in raw_rows]
+    return table_kind("", raw_rows, ()) == TableKind.BALANCE and not any(_FLOW_ITEM.search(label) for label in labels)
 
 
 def _strip_text_column(segment: Segment) -> None:
@@ -232,6 +246,8 @@ def _title(title_lines: list[Line], table_text: list[str], segment: Segment) -> 
 
 def _titleworthy(text: str) -> bool:
     if not text or _NOT_TITLE.match(text) or _DATE_ONLY.match(text) or COMPANY.search(text):
+        return False
+    if text[0].islower():  # the end of a wrapped caption ("and operating statistics)")
         return False
     if text.startswith(("(", "[")) and (states_unit(text) or UNIT_WORDS.search(text)):
         return False
@@ -349,7 +365,7 @@ def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[
     for line in data_lines:
         for token, column in zip(line.values, assignment[line.number]):
             if column is not None and token.currency and token.kind == "amount" and "." not in token.raw:
-                seen[column].add(token.currency)
+                seen[column].add("$" if is_bare_dollar(token) else token.currency)
     return [found.pop() if len(found) == 1 else None for found in seen]
 
 

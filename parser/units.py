@@ -13,12 +13,35 @@ _CURRENCY_WORDS = [
     (re.compile(r"australian\s+dollars?|\bA\$|\bAUD\b", re.I), "AUD"),
     (re.compile(r"new\s+zealand\s+dollars?|\bNZ\$|\bNZD\b", re.I), "NZD"),
     (re.compile(r"hong\s+kong\s+dollars?|\bHK\$|\bHKD\b", re.I), "HKD"),
+    (re.compile(r"irish\s+pounds?|\bIR£|\bIEP\b", re.I), "IEP"),
     (re.compile(r"pounds?\s+sterling|\bsterling\b|\bGBP\b|£|\bpounds?\b", re.I), "GBP"),
     (re.compile(r"\beuros?\b|\bEUR\b|€", re.I), "EUR"),
     (re.compile(r"\byen\b|\bJPY\b|¥", re.I), "JPY"),
     (re.compile(r"swiss\s+francs?|\bCHF\b", re.I), "CHF"),
     (re.compile(r"deutsche\s?marks?|\bDM\b", re.I), "DEM"),
     (re.compile(r"french\s+francs?|\bFRF\b", re.I), "FRF"),
+    (re.compile(r"\bguilders?\b|\b[DHN]fl\b|\bNLG\b", re.I), "NLG"),
+    (re.compile(r"belgian\s+francs?|\bBEF\b|\bBfr\b", re.I), "BEF"),
+    (re.compile(r"\bSfr\b", re.I), "CHF"),
+    (re.compile(r"italian\s+lir[ae]|\blire\b|\bITL\b", re.I), "ITL"),
+    (re.compile(r"\bpesetas?\b|\bESP\b|\bPtas?\b", re.I), "ESP"),
+    (re.compile(r"swedish\s+kronor|\bkronor\b|\bSEK\b", re.I), "SEK"),
+    (re.compile(r"danish\s+kroner|\bDKK\b|\bDKr\b", re.I), "DKK"),
+    (re.compile(r"norwegian\s+kroner|\bNOK\b|\bNKr\b", re.I), "NOK"),
+    (re.compile(r"finnish\s+mark(?:ka|kaa)?|\bmarkkaa?\b|\bFIM\b", re.I), "FIM"),
+    (re.compile(r"austrian\s+schillings?|\bschillings?\b|\bATS\b", re.I), "ATS"),
+    (re.compile(r"\bescudos?\b|\bPTE\b", re.I), "PTE"),
+    (re.compile(r"mexican\s+pesos?|\bMXN\b|\bMXP\b", re.I), "MXN"),
+    (re.compile(r"argentine\s+pesos?|\bARS\b", re.I), "ARS"),
+    (re.compile(r"chilean\s+pesos?|\bCLP\b", re.I), "CLP"),
+    (re.compile(r"brazilian\s+reals?|\breais\b|\bR\$|\bBRL\b", re.I), "BRL"),
+    (re.compile(r"south\s+african\s+rand|\bZAR\b", re.I), "ZAR"),
+    (re.compile(r"\brupees\b|\bINR\b", re.I), "INR"),
+    (re.compile(r"korean\s+won|\bKRW\b", re.I), "KRW"),
+    (re.compile(r"new\s+taiwan\s+dollars?|\bNT\$|\bTWD\b", re.I), "TWD"),
+    (re.compile(r"singapore\s+dollars?|\bS\$|\bSGD\b", re.I), "SGD"),
+    (re.compile(r"israeli\s+shekels?|\bNIS\b|\bILS\b", re.I), "ILS"),
+    (re.compile(r"\brenminbi\b|\bRMB\b|\bCNY\b", re.I), "CNY"),
     (re.compile(r"\bU\.?S\.?\s*dollars?|\bUS\$|\bUSD\b|\bdollars?\b|\$", re.I), "USD"),
 ]
 _SCALES = [
@@ -28,18 +51,20 @@ _SCALES = [
      1_000_000),
     (re.compile(r"\bbillions?\b|\bbn\b", re.I), 1_000_000_000),
 ]
-DOLLAR_CURRENCIES = {"CAD", "AUD", "NZD", "HKD", "SGD"}
+DOLLAR_CURRENCIES = {"CAD", "AUD", "NZD", "HKD", "SGD", "TWD"}
 _EXCEPT = re.compile(r"\bexcept\b(.*)", re.I)
 _EXCEPT_SHARES = re.compile(r"\bshares?\b|\bshare\s+(?:data|amounts|information)\b|\bnumber\s+of\s+shares\b", re.I)
 _EXCEPT_PER_SHARE = re.compile(r"per[\s-]+(?:common\s+)?shares?(?:\s+(?:data|amounts?|information|figures))?|per\s+unit|\bEPS\b", re.I)
 _SHARES_SCALE = re.compile(r"\bshares?\s+(?:in|are\s+in|stated\s+in)\s+(thousands|millions)\b|\bshares?\s+\((?:in\s+)?(thousands|millions)\)", re.I)
 _MEASURE = re.compile(
-    r"\b(?:thousands|millions|billions)\s+of\s+(?!(?:u\.?s\.?\s+)?dollars|pounds|euros?|yen|francs|marks|canadian|\$)([a-z][a-z-]+)", re.I
+    r"\b(?:thousands|millions|billions)\s+of\s+(?!(?:u\.?s\.?\s+)?dollars|pounds|euros?|yen|francs|marks|canadian|\$|guilders|lire|pesetas|kronor|kroner|"
+    r"markka|schillings|escudos|pesos|reais|rand|rupees|won|renminbi|shekels|[a-z]+\s+(?:dollars|francs|pesos|kroner|kronor))([a-z][a-z-]+)", re.I
 )
 _BARE_CURRENCY = re.compile(r"^\s*(?:US\$|\$|GBP|£|EUR|€|\(\$\))\s*$")
 _AMOUNT_WORDS = re.compile(r"\b(?:in|of|dollars|amounts?|expressed|stated|\$)\b", re.I)
 ANY_UNIT = re.compile(
-    r"GBP|£|EUR|€|\$|'?000|thousand|million|billion|dollar|pound|sterling|euro|\byen\b|\bbn\b|\bm\b|\bmn\b",
+    r"GBP|£|EUR|€|\$|'?000|thousand|million|billion|dollar|pound|sterling|euro|\byen\b|\bbn\b|\bm\b|\bmn\b|"
+    + "|".join(pattern.pattern for pattern, _code in _CURRENCY_WORDS),
     re.I,
 )
 
@@ -83,7 +108,7 @@ def read_unit(text: str, whole_line: bool = False) -> UnitParts:
     if shares:
         shares_scale = 1000 if (shares.group(1) or shares.group(2)).lower() == "thousands" else 1_000_000
     measure = _MEASURE.search(text)
-    if measure:
+    if measure and not _currency(text[measure.start(1):measure.start(1) + 24]):  # not "millions of Dfl"
         return UnitParts(None, scale, shares_scale, False, measure.group(1))
     currency = _currency(text)
     if currency == "USD" and scale is None and not re.search(r"\$|dollar|USD", text, re.I):

@@ -57,6 +57,7 @@ class Token:
 
 
 _RATIO = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s?(?::\s?1|x|X)$")
+_POINTS = re.compile(r"^(\(?[-+]?\d{1,3}(?:\.\d+)?\)?)\s?(?:pts?\.?|points?)$")
 _DOT_PAREN = re.compile(r"^(\$?)\s*\.\((\d+)\)$")
 _GLUED = re.compile(r"(?<=\))(?=[$\d.])|(?<=[\d%])(?=\$)")
 
@@ -71,6 +72,10 @@ def read_value(raw: str, start: int = 0) -> Token | None:
         return Token(raw, 0.0, "nil", start, start + len(raw), currency)
     if _PLACEHOLDER.match(text):
         return Token(raw, None, "text", start, start + len(raw))
+    points = _POINTS.match(text)
+    if points:  # "1.6 pts": a change in percentage points
+        number = read_value(points.group(1))
+        return Token(raw, number.value, "percent", start, start + len(raw)) if number and number.kind == "amount" else None
     ratio = _RATIO.match(text)
     if ratio:
         return Token(raw, float(ratio.group(1)), "ratio", start, start + len(raw))
@@ -91,6 +96,11 @@ def read_value(raw: str, start: int = 0) -> Token | None:
             return None
         return Token(raw, number, "pence", start, start + len(raw), "GBP")
     return Token(raw, number, kind, start, start + len(raw), currency)
+
+
+def is_bare_dollar(token: Token) -> bool:
+    """A number printed with a plain "$": the dollar its document is in, not always the US one."""
+    return token.currency == "USD" and "US$" not in token.raw
 
 
 def _prefix_currency(text: str) -> str | None:
