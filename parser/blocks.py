@@ -223,7 +223,7 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
         if phase == "header":
             if _page_number(line):
                 line = as_heading(line)
-            if line.kind == DATA and not line.is_year_line:
+            if line.kind == DATA and not line.is_year_line and not _header_words_and_years(line):
                 phase = "body"
                 width = line.values[0].start
                 current.body.append(line)
@@ -260,6 +260,13 @@ def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Seg
         current.notes.extend(line for line in gap if line.kind == TEXT)
     segments.append(current)
     return [segment for segment in segments if segment.data_lines]
+
+
+def _header_words_and_years(line: Line) -> bool:
+    """A header line of words over several columns ending in a year ("Total   Total   1996"
+    under "% of", "1997 vs."): its words start far right of any label and stand apart."""
+    return (all(token.is_year for token in line.values) and line.label_start >= 20
+            and "   " in line.label.strip())
 
 
 def _starts_header(line: Line, width: int) -> bool:

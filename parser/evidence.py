@@ -38,6 +38,8 @@ NOT_A_PERIOD = re.compile(
     r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+# a share of a total in the column's own period ("% of Total", "Percent of sales"), not a change
+_SHARE_OF = re.compile(r"^(?:%|percent(?:age)?)\s+of\b(?!.*\b(?:change|vs\.?|versus|increase|decrease)\b)", re.I)
 _FISCAL_NAME = re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|^\s*fiscal\s*$|\bFY\s*'?\d{2,4}\b", re.I)
 _ENDED = re.compile(r"\bended\b|\bending\b|\bthrough\b|\bfor\s+the\b|\bperiods?\b|\bfrom\b", re.I)
 _SPEAKS_OF_PERIODS = re.compile(
@@ -219,7 +221,8 @@ class _Level:
 def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates) -> PeriodReading:
     """The period of one column, from the evidence in the documented order."""
     joined = " ".join(header.text for header in headers)
-    if any(NOT_A_PERIOD.search(header.text) and len(header.text.split()) <= 4 for header in headers):
+    if any(NOT_A_PERIOD.search(header.text) and len(header.text.split()) <= 4 and not _SHARE_OF.search(header.text)
+           for header in headers):
         return PeriodReading(None, not_a_period=True)
     own_texts = [h.text for h in headers if h.span == 1]
     ranged = _parts(" ".join(own_texts)) if len(own_texts) > 1 else None

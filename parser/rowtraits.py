@@ -41,7 +41,9 @@ _SUB_ROWS = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted|assuming\s+di
 _OTHER_COUNT = re.compile(
     r"\bemployees\b|\bheadcount\b|\bholders\s+of\s+record\b|\bshareholders\s+of\s+record\b|\bnumber\s+of\b|"
     r"\bcustomers\b(?!\s+(?:deposits|advances))|\bsubscribers\b|\bkwh\b|\bkilowatt[\s-]hours?\b|\bmwh\b|\bstores\b|"
-    r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b|\bentry\s+total\b|\bentries\b",
+    r"\bloans\s+in\b|\bbarrels\b|\bunits\s+(?:sold|shipped)\b|\bentry\s+total\b|\bentries\b|"
+    r"\b(?:restaurants|stores|units|branches|offices|locations|outlets|hotels|theat(?:re|er)s|clubs|cent(?:er|re)s)\s+"
+    r"(?:open|in\s+operation|operated|in\s+service)\b|\b(?:aircraft|vessels|rigs)\s+(?:in\s+service|operated)\b",
     re.I,
 )
 _PERCENT = re.compile(

@@ -166,9 +166,16 @@ def _title_groups_end(band: list[Line]) -> int:
         groups.append((start, len(band)))
     for first, last in reversed(groups[:-1]):
         lines = [line for line in band[first:last] if line.kind != RULE]
-        if lines and all(_is_title_line(line) or _DATELINE.search(line.text) for line in lines):
+        if lines and all(_is_title_line(line) or _DATELINE.search(line.text) or _unit_line(line) for line in lines) \
+                and not all(_unit_line(line) for line in lines):
             return last
     return 0
+
+
+def _unit_line(line: Line) -> bool:
+    """A caption line that only states units ("(Dollars in thousands)")."""
+    text = line.text.strip()
+    return text.startswith(("(", "[")) and text.endswith((")", "]")) and states_unit(text)
 
 
 def _continues_title(previous: Line, line: Line) -> bool:
