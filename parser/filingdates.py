@@ -181,6 +181,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
         if first_data is None:
             continue
         named: set[str] = set()
+        captions: Counter = Counter()  # unit captions naming a currency, over each table of the block
         bare = False
         for index in range(max(0, block.first - 6), block.last + 1):
             line = lines[index]
@@ -193,10 +194,12 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
             text = line.label if line.kind == DATA else line.text if line.kind == TEXT else ""
             if not text or len(text.strip()) > 110:
                 continue
-            if line.kind == TEXT and index <= first_data:
-                currency = read_unit(text).currency
-                if currency and ("$" in text or states_unit(text)):
-                    named.add(currency)
+            if line.kind == TEXT:
+                unit = read_unit(text)
+                above = index <= first_data and ("$" in text or states_unit(text))
+                caption = states_unit(text) and (text.strip().startswith(("(", "[")) or unit.scale is not None)
+                if unit.currency and (above or caption):  # not a label ("Dividends ($0.10 per share")
+                    captions[unit.currency] += 1
             header = block.first <= index < first_data and index - block.first < 15
             caption = index < block.first and _ENDS_HERE.search(text)
             balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)
@@ -206,12 +209,13 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                 ends.update(_stacked_dates(line.text, lines[index + 1].text))
             for match in _FISCAL_YEAR_ENDED.finditer(text):
                 fiscal.add((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]))
-            if index < first_data + 2 and states_unit(text):
+            if (index < first_data + 2 or line.kind == TEXT and text.strip().startswith("(")) and states_unit(text):
                 scale = read_unit(text).scale
                 if scale:
                     scales.setdefault(body, Counter())[scale] += 1
         counts = currencies.setdefault(body, Counter())
-        counts.update(named)
-        if bare and not named:
+        counts.update(captions)
+        counts.update(named - set(captions))
+        if bare and not named and not captions:
             counts["$"] += 1
     return ends, currencies, scales, fiscal

@@ -35,7 +35,8 @@ _STATEMENT_WORDS = re.compile(
 _ITEM = re.compile(r"^item\s+\d+[a-z]?\.?\s+(?=\S)", re.I)
 _NOT_TITLE = re.compile(
     r"^(?:page\s+)?[\dF\-\s]+$|^page\s+\d|^see\s+(?:accompanying|the\s+accompanying|notes)|^\(?(?:un)?audited\)?$|"
-    r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$",
+    r"^\(?continued\)?$|^\(?concluded\)?$|^-+$|^exhibit\s+[\d.]+$|^(?:annual\s+report\s+)?page\s+\d+$|^f-\d+$|"
+    r"^form\s+(?:10-?[KQ]|8-K|6-K|20-F|40-F|10-?[KQ]SB|10-K405)\b",
     re.I,
 )
 _AUDITED = re.compile(r"\(\s*(?:un)?audited\s*\)", re.I)
