@@ -16,6 +16,7 @@ and scored at four levels:
     python benchmarks/accuracy.py --misses        # and every cell that is not unit right
     python benchmarks/accuracy.py --json out.json # the figures as JSON as well
     python benchmarks/accuracy.py --truth tests/fixtures/heldout   # filings and truth in one folder
+    python benchmarks/accuracy.py --checkout /tmp/before          # another checkout's parser
 """
 
 from __future__ import annotations
@@ -105,10 +106,10 @@ def read_truth(folder: Path = TRUTH) -> dict[str, list[TruthCell]]:
     return cells
 
 
-def read_facts(paths: list[Path]) -> dict[tuple[str, int], list[dict]]:
-    """`colt-tui facts` for the filings, grouped by (filing, line)."""
-    command = [sys.executable, "-m", "tui", "facts", *map(str, paths), "--cache", ":memory:"]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+def read_facts(paths: list[Path], checkout: Path = ROOT) -> dict[tuple[str, int], list[dict]]:
+    """`colt-tui facts` for the filings (run in `checkout`), grouped by (filing, line)."""
+    command = [sys.executable, "-m", "tui", "facts", *(str(path.resolve()) for path in paths), "--cache", ":memory:"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=checkout, check=False)
     if done.returncode not in (0, 1, 3):
         raise SystemExit(f"colt-tui facts failed ({done.returncode}): {done.stderr.strip()[:500]}")
     facts: dict[tuple[str, int], list[dict]] = defaultdict(list)
@@ -163,10 +164,10 @@ def score_cell(truth: TruthCell, facts: dict) -> tuple[Score, str]:
     return score, ""
 
 
-def score_all(truth: dict[str, list[TruthCell]], filings: Path = FILINGS) -> dict[str, Score]:
+def score_all(truth: dict[str, list[TruthCell]], filings: Path = FILINGS, checkout: Path = ROOT) -> dict[str, Score]:
     """Scores by filing name."""
     paths = [filings / name for name in truth]
-    facts = read_facts(paths)
+    facts = read_facts(paths, checkout)
     scores: dict[str, Score] = {}
     for filing, cells in truth.items():
         score = Score()
@@ -216,13 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--truth", default=str(TRUTH), help="folder of truth TSVs (default tests/fixtures/truth)")
     options.add_argument("--folder", default=None, help="folder of the filings (default: the truth folder's "
                          "filings, tests/fixtures/extra for the default truth)")
+    options.add_argument("--checkout", default=str(ROOT), help="score the parser of another checkout of colt-tui "
+                         "(e.g. a git worktree of an older commit)")
     options.add_argument("filings", nargs="*", help="only these filings (names as in the folder)")
     args = options.parse_args(argv)
     truth = read_truth(Path(args.truth))
     folder = Path(args.folder) if args.folder else (FILINGS if Path(args.truth) == TRUTH else Path(args.truth))
     if args.filings:
         truth = {name: cells for name, cells in truth.items() if any(name.startswith(f) for f in args.filings)}
-    scores = score_all(truth, folder)
+    scores = score_all(truth, folder, Path(args.checkout))
     print(report(scores))
     if args.misses:
         print()

@@ -51,7 +51,7 @@ class Block:
 
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)TABLE\b[^>\n]*>", re.I | re.M)
 _YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
-_PAIR = re.compile(r"\d[\d,.)%]*  +(?:[($£-]\s*)*\.?\d")
+_PAIR = re.compile(r"\d[\d,.)\]%-]*  +(?:[($£\[-]\s*)*\.?\d")
 
 
 def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]:

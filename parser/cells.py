@@ -8,10 +8,10 @@ import re
 from datetime import date
 
 from .dates import add_months, months_between, safe_date
-from .evidence import FilingDates, PeriodReading, UnitReading, complete, start_of
+from .evidence import FilingDates, Partial, PeriodReading, UnitReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
-from .rowtraits import RowTraits, read_row
+from .rowtraits import RowTraits, balance_day, read_row
 from .units import DOLLAR_CURRENCIES
 from .values import is_bare_dollar
 
@@ -126,6 +126,11 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
         if base is None:
             return None, Source.NONE, why
         reading = dataclasses.replace(reading, period=base, source=Source.ROW)
+    if base is None and traits.quarter and traits.group_year is not None and not reading.not_a_period:
+        # "Second Quarter" under "1996", in columns that are not periods ("High", "Low")
+        quarter = dataclasses.replace(reading, partial=Partial(3, None, traits.quarter))
+        period, why = complete(quarter, traits.group_year, traits.group_year_end, dates)
+        return period, (Source.ROW if period else Source.NONE), why
     if base is None and reading.end is not None and traits.months is not None:
         return Period(reading.end, traits.months), Source.ROW, ""
     if base is None and not reading.not_a_period and evidence.report.payment is not None and traits.label:
@@ -134,12 +139,12 @@ def _period(evidence: ColumnEvidence, traits: RowTraits, dates: FilingDates) -> 
             return period, (Source.ROW if period else Source.NONE), why
     if base is None:
         if traits.month_day and reading.year:
-            day = safe_date(reading.year, traits.month_day[1], traits.month_day[0])
+            day = balance_day(safe_date(reading.year, traits.month_day[1], traits.month_day[0]))
             if day:
                 return Period(day, 0), Source.ROW, ""
         return None, Source.NONE, ""
     if traits.month_day and base.months > 0 and traits.at_end:
-        day = safe_date(base.end.year, traits.month_day[1], traits.month_day[0])
+        day = balance_day(safe_date(base.end.year, traits.month_day[1], traits.month_day[0]))
         if day is not None:
             return Period(day, 0), Source.ROW, ""
     if traits.months is not None:

@@ -25,6 +25,7 @@ _REPEATABLE = [
     re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b", re.I),
     re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])"),
 ]
+_YEAR_PHRASE = re.compile(r"(?:19|20)\d\d,?\s+(?:and|to|through|thru|compared|vs\.?|versus)\s", re.I)
 _MONTH_DAY_ALONE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?$",
@@ -307,6 +308,8 @@ def _split_repeated(text, start, end, groups, regions, layout: Layout | None = N
     matches = []
     for pattern in _REPEATABLE:
         matches = list(pattern.finditer(text))
+        if pattern is _REPEATABLE[-1] and _YEAR_PHRASE.search(text):
+            matches = []  # "1998 and March 30, 1997": one phrase over the columns, not a year over each
         if len(matches) >= 2:
             break
     if len(matches) < 2:

@@ -42,6 +42,7 @@ _MONTH_YEAR = re.compile(r"\b" + MONTH + r",?\s+((?:19|20)\d\d)\b", re.I)
 _MONTH_ONLY = re.compile(r"\b" + MONTH + r"(?:\s|,|$)", re.I)
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 QUARTER = re.compile(r"\bQ([1-4])\s*[-']?\s*(\d{2}|\d{4})\b|\b([1-4])Q\s*'?(\d{2}|\d{4})\b", re.I)
+_FISCAL_QUARTER = re.compile(r"\bQ([1-4])\s*FY\s*'?(\d{2}|\d{4})\b|\b([1-4])Q\s*FY\s*'?(\d{2}|\d{4})\b", re.I)
 _HALF = re.compile(r"\bH([12])\s*'?(\d{2}|\d{4})\b", re.I)
 _FISCAL_YEAR = re.compile(r"\bFY\s*'?(\d{2}|\d{4})\b|\bfiscal\s+((?:19|20)\d\d)\b", re.I)
 YEAR = re.compile(r"(?<![\d,.$/])((?:19|20)\d\d)(?![\d,%])")
@@ -144,6 +145,11 @@ def _duration(text: str) -> int | None:
 
 
 def _read_dates(text: str, parts: DateParts) -> None:
+    fiscal_quarter = _FISCAL_QUARTER.search(text)  # "Q3 FY98": the third quarter of fiscal 1998
+    if fiscal_quarter:
+        parts.year = expand_year(fiscal_quarter.group(2) or fiscal_quarter.group(4))
+        parts.quarter, parts.months = int(fiscal_quarter.group(1) or fiscal_quarter.group(3)), 3
+        return
     quarter = QUARTER.search(text)
     if quarter:
         number = int(quarter.group(1) or quarter.group(3))
@@ -210,7 +216,7 @@ def shared_month_days(text: str) -> list[tuple[int, int, list[int]]]:
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _LAST_WEEKDAY = re.compile(
-    r"(?:(?<=last )|(?<=final ))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+" + MONTH, re.I
+    r"(?:(?<=last\s)|(?<=final\s))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+" + MONTH, re.I
 )
 _NEAREST_WEEKDAY = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:nearest|closest)\s+(?:to\s+)?"
@@ -224,7 +230,7 @@ def week_rule(text: str) -> tuple[str, int, int, int | None] | None:
     month, None) for "the last Wednesday in December", ("nearest", weekday, month, day) for "the
     Saturday nearest January 31" (day None: the month's end)."""
     lowered = text.lower()
-    if "last " in lowered or "final " in lowered:
+    if "last" in lowered or "final" in lowered:
         match = _LAST_WEEKDAY.search(text)
         if match and _about_year(lowered, match.start()):
             return "last", _WEEKDAYS[match.group(1).lower()], MONTHS[match.group(2).lower().rstrip(".")], None

@@ -35,9 +35,10 @@ from .reportdates import ReportDates, report_period
 from .units import DOLLAR_CURRENCIES, UnitParts, read_unit
 
 NOT_A_PERIOD = re.compile(
-    r"growth|change|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
+    r"growth|\bchanges?\b|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
+_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s*(?:\$|dollars?)|\bUSD\b|\bUS\s+dollars?", re.I)
 # a share of a total in the column's own period ("% of Total", "Percent of sales"), not a change
 _SHARE_OF = re.compile(r"^(?:%|percent(?:age)?)\s+of\b(?!.*\b(?:change|vs\.?|versus|increase|decrease)\b)", re.I)
 _FISCAL_NAME = re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|^\s*fiscal\s*$|\bFY\s*'?\d{2,4}\b", re.I)
@@ -280,6 +281,9 @@ def _on_report(header: str, report: ReportDates) -> PeriodReading:
 def _with_year(year, year_source, quarter, own, spanning, captions, heading, clues, dates) -> PeriodReading:
     """The period of a column whose year is known."""
     caption = _Level.of(Source.CAPTION, _clauses_for(year, captions))
+    part = spanning.months if spanning.months is not None and 0 < spanning.months < 12 else None
+    if own.fiscal and own.months == 12 and (quarter or part):  # "FY98" under "Third Quarter"
+        return _part_of_fiscal_year(year, year_source, quarter, part, own, spanning, caption, heading, dates)
     months, months_source = _months(own, spanning, caption, heading, clues, dates)
     if (own.direct or spanning.direct) and quarter:
         end = month_end(year, quarter * 3)
@@ -297,6 +301,22 @@ def _with_year(year, year_source, quarter, own, spanning, captions, heading, clu
         return dataclasses.replace(reading, end=end, year=year)
     source = max((year_source, end_source, months_source), key=_rank)
     return PeriodReading(Period(end, months), source, year=year)
+
+
+def _part_of_fiscal_year(year, year_source, quarter, months, own, spanning, caption, heading, dates) -> PeriodReading:
+    """A quarter or the first months of a fiscal year named by the column ("FY98" under "Third
+    Quarter" or "Nine Months"): counted back from the fiscal year's end."""
+    fiscal_end, _source, why = _end(year, 12, own, spanning, caption, heading, dates)
+    if fiscal_end is None:
+        return _not_read(why)
+    if quarter:
+        nominal, months = add_months(fiscal_end, 3 * (quarter - 4)), 3
+    else:
+        nominal = add_months(fiscal_end, months - 12)
+    end, _how = dates.snap(nominal)
+    if end is None:
+        return _not_read(f"a 52/53-week period whose end near {nominal:%B %d, %Y} is not printed")
+    return PeriodReading(Period(end, months), year_source, quarter=quarter, year=year)
 
 
 def complete(reading: PeriodReading, year: int, year_end: tuple[int, int] | None, dates: FilingDates):
@@ -440,6 +460,10 @@ def _end(year: int, months, own, spanning, caption, heading, dates: FilingDates)
             return None, Source.NONE, (f"a fiscal year ending in {date(2000, month, 1):%B}: whether {year} names the "
                                        f"year ending in {year} or in {year + 1} is not stated")
         return _nominal(year, month, day, dates.year_end_source, dates)
+    report = dates.report_end
+    if report is not None and not dates.annual and months in (3, 6, 9) and year in (report.year, report.year - 1):
+        # a quarterly report's "Three Months Ended / 1998 1997": the report's period, this year and last
+        return _nominal(year, report.month, report.day, Source.FILING, dates)
     return None, Source.NONE, "the day and month its period ends are not stated"
 
 
@@ -480,6 +504,7 @@ def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, 
         (Source.CAPTION, [read_unit(text) for text in clues.caption]),
         (Source.HEADING, [read_unit(text) for text in clues.heading]),
     ]
+    us_named = any(_US_DOLLAR.search(h.text) for h in headers)  # "US$" over the column: not the caption's dollar
     currency = scale = shares_scale = measure = None
     currency_source = scale_source = Source.NONE
     excepted = False
@@ -495,11 +520,13 @@ def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, 
             if shares_scale is None and unit.shares_scale is not None:
                 shares_scale = unit.shares_scale
     named = {unit.currency for _source, units in levels for unit in units} & DOLLAR_CURRENCIES
+    if printed == "$" and us_named:
+        printed = "USD"
     if printed == "$":  # a bare "$": the dollar the table or its document names
         printed = next(iter(named)) if len(named) == 1 else dates.currency if dates.currency in DOLLAR_CURRENCIES else "USD"
     if printed is not None and (currency is None or currency_source in (Source.HEADING,)):
         currency, currency_source = printed, Source.CELL
-    if currency == "USD" and len(named) == 1:
+    if currency == "USD" and len(named) == 1 and not us_named:
         currency = named.pop()
     if currency is None and dates.currency is not None and measure is None and not clues.unpriced:
         currency, currency_source = dates.currency, Source.STATEMENTS

@@ -38,6 +38,9 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
         year_end, source = next(iter(fiscal)), Source.STATEMENTS
     annual = form.upper().startswith(_ANNUAL_FORMS)
     text = "\n".join(raw)
+    rule = week_rule(text)
+    if year_end is None and rule is not None:  # "the fiscal year ends on the last Sunday in June"
+        year_end, source = (rule[3] or month_end(2001, rule[2]).day, rule[2]), Source.FILING
     names, quarters = fiscal_names(text)
     ends.update(names.values())
     ends.update(day for found in quarters.values() for day in found)
@@ -47,7 +50,7 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
         annual=annual,
         holdings=form.upper().startswith("13F"),
         report_months=frequency("\n".join(raw[:2000])),
-        week_rule=week_rule(text),
+        week_rule=rule,
         year_end=year_end,
         year_end_source=source,
         report_end=_report_end(fields, cover),
@@ -150,6 +153,8 @@ def _stacked_dates(upper: str, lower: str) -> list[date]:
     """Dates printed over two header lines, the month and day above the year ("March 28," /
     "1997")."""
     found = []
+    if _MONTH_DAY.search(lower) or re.search(r"\b(?:and|through|thru)\b", lower, re.I):
+        return found  # "1998 and March 30, 1997": the rest of a sentence, not years under the dates
     years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(lower)]
     for match in _MONTH_DAY.finditer(upper):
         under = [(year, end) for start, end, year in years if start < match.end() and end > match.start()]

@@ -18,7 +18,10 @@ from .dates import MONTH, full_dates
 _DATE = MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
 _DATES = rf"{_DATE}(?:\s*,\s*(?:and\s+)?{_DATE}|\s+and\s+{_DATE})*"
 _FISCAL = r"fiscal\s+(?:year\s+)?((?:19|20)\d\d)"
-_ONE = re.compile(rf"{_FISCAL}[\"',]*\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?({_DATE})", re.I)
+_ONE = re.compile(
+    rf"{_FISCAL}[\"',]*\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which\s+)?(?:ended|ending|ends|will\s+end)\s+(?:on\s+)?({_DATE})", re.I
+)
+_PART_OF = re.compile(r"\b(?:quarters?|months?|weeks?|periods?|halves|half)\s+of\s+(?:fiscal\s+(?:19|20)\d\d\s+and\s+)?$", re.I)
 _LIST = re.compile(
     rf"((?:[\"']?{_FISCAL}[,\"']*\s*(?:,|and)?\s*)+)\s*(?:refers?|relate)\s+to\s+the\s+(?:fiscal\s+)?(?:years?|periods?)\s+"
     rf"(?:ended|ending)\s+({_DATES})",
@@ -41,6 +44,8 @@ def fiscal_names(text: str) -> tuple[dict[int, date], dict[int, tuple[date, ...]
             years.update(zip(names, ends))
     for match in _ONE.finditer(flat):
         found = full_dates(match.group(2))
+        if _PART_OF.search(flat[max(0, match.start() - 60):match.start()]):
+            continue  # "the third quarters of fiscal 1998 and fiscal 1997 ended on March 29, 1998 and ..."
         if found:
             years.setdefault(int(match.group(1)), found[0])
     for match in _QUARTERS.finditer(flat):

@@ -18,6 +18,7 @@ _DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\.?\s*$|\s*(?:\.\s?){3,}(?=\s)")
 LABEL_AFTER = DoubtReason.LABEL_AFTER
 LABEL_JOINED = DoubtReason.LABEL_JOINED
 _TOTAL = re.compile(r"^\s*(?:total|net\s+total)\b", re.I)
+_AT_A_TIME = re.compile(r"^\s*(?:at|as\s+of)\s+(?:(?:fiscal\s+)?year[\s-]end|end\s+of|[A-Z][a-z]+\.?\s+\d)|\bend\s+of\s+(?:the\s+)?(?:year|period)\b", re.I)
 _YEAR_HEADING = re.compile(r"^(?:(?:fiscal\s+)?(?:years?\s+ended\s+.*?,?\s+)?)?(?:19|20)\d\d\s*:?$", re.I)
 
 
@@ -206,6 +207,7 @@ class _Group:
     year: bool = False
     row_indent: int = 0
     children: int = 0
+    sticky: bool = False  # a year ("1997") or a point in time ("AT YEAR END"): "Total ..." rows do not close it
 
 
 def _next_indents(rows: list[RawRow]) -> list[int | None]:
@@ -247,7 +249,8 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
                 stack[-1].children += 1
                 if not stack[-1].rows:
                     stack[-1].row_indent = indent
-            stack.append(_Group(row.label.rstrip(":").strip(), year=year, indent=indent))
+            stack.append(_Group(row.label.rstrip(":").strip(), year=year, indent=indent,
+                                sticky=year or bool(_AT_A_TIME.search(row.label))))
             result.append(row)
             blank = False
             continue
@@ -270,7 +273,7 @@ def _assign_groups(rows: list[RawRow]) -> list[RawRow]:
                            and following[position] == top.row_indent)
             top.row_indent = row_indent if not top.rows else min(top.row_indent, row_indent)
             top.rows += 1
-            if (row.kind == SUBTOTAL or _TOTAL.match(row.label)) and not inner_total and top.rows > 1:
+            if (row.kind == SUBTOTAL or (_TOTAL.match(row.label) and not top.sticky)) and not inner_total and top.rows > 1:
                 stack.pop()  # a total printed deeper than its group's items totals only some of them
         result.append(row)
         blank = False

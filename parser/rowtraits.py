@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import MONTH, full_dates, read_parts
 from .model import CellKind
@@ -53,7 +53,8 @@ _PERCENT = re.compile(
 )
 _RATIO = re.compile(r"\bratio\b|\(times\)|\btimes\s+covered\b|\bcoverage\b|\bfactor\b", re.I)
 _SCALE_WORDS = [
-    (re.compile(r"\(\s*in\s+thousands\s*\)|\(\s*thousands\s*\)|\(\s*'?000'?s?\s*\)|\bin\s+thousands\b|\bthousands\s+of\b", re.I), 1000),
+    (re.compile(r"\(\s*in\s+thousands\s*\)|\(\s*thousands\s*\)|\(\s*'?000'?s?\s*\)|\bin\s+thousands\b|\bthousands\s+of\b|"
+                r"\(\s*'?000'?s\s+[a-z]", re.I), 1000),
     (re.compile(r"\(\s*(?:in\s+)?millions?\s*\)|\bin\s+millions\b|\bmillions\s+of\b|\(\s*000,000\s*\)", re.I), 1_000_000),
     (re.compile(r"\(\s*in\s+billions\s*\)|\bin\s+billions\b|\bbillions\s+of\b", re.I), 1_000_000_000),
 ]
@@ -148,7 +149,7 @@ def read_row(label: str, group: tuple[str, ...]) -> RowTraits:
         and not _START.search(text),
         at_start=bool(_START.search(text)),
         balance_item=bool(_BALANCE_ITEM.search(text)) and (not _AVERAGE.search(text) or bool(_BOOK_VALUE.match(text))),
-        date=dates[-1] if dates and _dated_balance(text) else None,
+        date=balance_day(dates[-1]) if dates and _dated_balance(text) else None,
         month_day=month_day,
         quarter=_ORDINALS[quarter.group(1).lower()] if quarter and len(text.split()) <= 3 else None,
         year_row=bool(_YEAR_ROW.match(text)) and len(text.split()) <= 3,
@@ -161,9 +162,10 @@ _GROUP_YEAR = re.compile(r"^(?:fiscal\s+)?(?:(?:fiscal\s+)?years?\s+ended\s+(?P<
 _MONEY_UNIT = re.compile(
     r"\((?:in\s+)?(?:£|\$|GBP|US\$|EUR|€|USD)\s*(?:m|bn|'?000|millions?|thousands?|billions?)\)", re.I
 )
+_UNIT_NOUN = r"(?:ounce|oz|barrel|bbl|ton|tonne|pound|lb|mcf|mmbtu|gallon|kwh|mwh|square\s+foot|sq\.?\s*ft)\b"
 _PRICE_PER_UNIT = re.compile(
-    r"\((?:in\s+)?(?P<currency>US\$|U\.S\.\s*\$|C\$|Cdn\$|A\$|\$|£|€)?\s*(?:per|/)\s*(?:ounce|oz|barrel|bbl|ton|tonne|pound|lb|"
-    r"mcf|mmbtu|gallon|kwh|mwh|unit|square\s+foot|sq\.?\s*ft)\.?\)",
+    rf"\((?:in\s+)?(?P<currency>US\$|U\.S\.\s*\$|C\$|Cdn\$|A\$|\$|£|€)?\s*(?:per|/)\s*(?:{_UNIT_NOUN}|unit\b)\.?\)"
+    rf"|\b(?:cost|price|revenue|margin|value)s?\b[^()]*\bper\s+{_UNIT_NOUN}(?:[^()]*\((?P<named>US\$|C\$|Cdn\$|A\$|£|€)\))?",
     re.I,
 )
 _BOOK_VALUE = re.compile(r"(?:tangible\s+)?book\s+value\b", re.I)
@@ -171,13 +173,19 @@ _BOOK_VALUE = re.compile(r"(?:tangible\s+)?book\s+value\b", re.I)
 
 def _price_currency(price: re.Match) -> str | None:
     """The currency a price per unit names ("(US$ per ounce)"); a bare "$" is the table's."""
-    printed = price.group("currency")
+    printed = price.group("currency") or price.group("named")  # "Cash cost per ounce of gold (US$)"
     return read_unit(printed).currency if printed and printed != "$" else None
 
 
 _AT_DAY = re.compile(r"\b(?:at|as\s+(?:of|at))\s+(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2})\b", re.I)
 _DATED = re.compile(r"^\s*(?:balances?|outstanding|as\s+of|at|end\s+of)\b", re.I)
 _DATE_TEXT = re.compile(r"\b" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\b\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d", re.I)
+
+
+def balance_day(day: date | None) -> date | None:
+    """A balance at the first of a month ("Balance at January 1, 1996") is the one at the end of
+    the month before."""
+    return day - timedelta(days=1) if day is not None and day.day == 1 else day
 
 
 def _dated_balance(text: str) -> bool:
@@ -209,6 +217,8 @@ _QUOTED_PRICE = re.compile(r"(?:at|of)\s+\$\s*[\d.]+\s+per\s+share|\([^()]*\$\s*
 def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
     """(kind, is a share count) the label or its groups give the row's numbers."""
     label = _QUOTED_PRICE.sub(" ", label)
+    if _PRICE_PER_UNIT.search(label):
+        return None, False  # a price per ounce, barrel, ...: money (see `money`)
     count = _SHARE_COUNT.search(label)
     if count and not _MONEY_WORDS.search(label) and (count.start() == 0 or not _PER_SHARE.search(label)):
         return CellKind.COUNT, True
@@ -234,10 +244,11 @@ def _kind(label: str, groups: tuple[str, ...]) -> tuple[CellKind | None, bool]:
     return None, False
 
 
-_MEASURE_WORDS = re.compile(r"\(([a-z][a-z -]{2,30})\)\s*:?$", re.I)
+_MEASURE_WORDS = re.compile(r"\((?:'?000'?s\s+|thousands\s+of\s+|millions\s+of\s+)?([a-z][a-z -]{2,30})\)\s*:?$", re.I)
 _MEASURE_NOUNS = re.compile(
     r"\b(?:days|tons|tonnes|barrels|units|kwhs?|mwhs?|gwhs?|therms|dekatherms|mcf|bcf|ounces|feet|acres|miles|"
-    r"gallons|employees|customers|subscribers|stores|hours|passengers|vehicles|beds|rooms|lines|accounts|policies)\b",
+    r"gallons|employees|customers|subscribers|stores|hours|passengers|vehicles|beds|rooms|lines|accounts|policies|"
+    r"pounds|lbs|grams|kilograms|carats|bushels|acres|hectares)\b",
     re.I,
 )
 

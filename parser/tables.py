@@ -51,6 +51,10 @@ _DATE_ONLY = re.compile(
 _COUNT_HEADER = re.compile(r"(?:^|\s)(?:number\s+of\s+)?(?:shares|units)(?:\s+(?:issued|outstanding))?$|^number$", re.I)
 _MONEY_HEADER = re.compile(r"\$|amount|GBP|EUR|dollars|value", re.I)
 _PERCENT_HEADER = re.compile(r"\bpercent(?:age)?\b|^%|\s%|\bpct\.?$", re.I)
+_MEASURE_HEADER = re.compile(
+    r"\b(?:tonnes|tons|ounces|oz|barrels|bbls?|mcf|bcf|mmbtu|kwh|mwh|gwh|gallons|pounds|lbs|grade|g/t|carats|bushels)\b", re.I
+)
+_GRADE_HEADER = re.compile(r"\bgrade\b|\bg/t\b|\boz/t(?:on)?\b|\bper\s+ton", re.I)
 _CENTS = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\.\d\d\)?$")  # "56,802.87": money to the cent
 _PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 
@@ -326,7 +330,13 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
     )
     joined = " ".join(text for text in label if not states_unit(text))
     kind = None
-    if _COUNT_HEADER.search(joined) and not _MONEY_HEADER.search(joined):
+    if _MEASURE_HEADER.search(joined) and not _MONEY_HEADER.search(joined):
+        # "Tonnes (000's)", "Contained ounces", "Grade (g/t)": quantities, not money
+        kind = CellKind.RATIO if _GRADE_HEADER.search(joined) else CellKind.COUNT
+        own = unit.scale if unit.scale_source == Source.COLUMN and kind == CellKind.COUNT else 1
+        column = dataclasses.replace(column, currency=None, scale=own or 1)
+        unit = dataclasses.replace(unit, currency=None, scale=own or 1, measure=joined)
+    elif _COUNT_HEADER.search(joined) and not _MONEY_HEADER.search(joined):
         kind = CellKind.COUNT
     elif _PRICE_HEADER.search(joined):
         kind = CellKind.PER_SHARE

@@ -60,6 +60,7 @@ _MEASURE = re.compile(
     r"\b(?:thousands|millions|billions)\s+of\s+(?!(?:u\.?s\.?\s+)?dollars|pounds|euros?|yen|francs|marks|canadian|\$|guilders|lire|pesetas|kronor|kroner|"
     r"markka|schillings|escudos|pesos|reais|rand|rupees|won|renminbi|shekels|[a-z]+\s+(?:dollars|francs|pesos|kroner|kronor))([a-z][a-z-]+)", re.I
 )
+_FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\([a-z]\)|\*+)\s*$")
 _BARE_CURRENCY = re.compile(r"^\s*(?:US\$|\$|GBP|£|EUR|€|\(\$\))\s*$")
 _AMOUNT_WORDS = re.compile(r"\b(?:in|of|dollars|amounts?|expressed|stated|\$)\b", re.I)
 ANY_UNIT = re.compile(
@@ -91,7 +92,7 @@ def read_unit(text: str, whole_line: bool = False) -> UnitParts:
     bare "$" or "GBP" there names the column's currency."""
     if not ANY_UNIT.search(text):
         return UnitParts()
-    if whole_line and _BARE_CURRENCY.match(text):
+    if whole_line and _BARE_CURRENCY.match(_FOOTNOTE.sub("", text)):  # "US$", "US$(1)"
         return UnitParts(currency=_currency("$" if "$" in text else text), scale=None)
     head, excepted = text, ""
     match = _EXCEPT.search(text)

@@ -14,14 +14,15 @@ CURRENCY_PREFIXES = {"GBP": "GBP", "£": "GBP", "$": "USD", "US$": "USD", "EUR":
 _NUMBER = re.compile(
     r"""^
     (?P<cur>GBP|US\$|\$|£|EUR|€)?\s*
-    (?P<open>\()?\s*
+    (?P<open>[(\[])?\s*
     (?P<cur2>GBP|US\$|\$|£|EUR|€)?\s*
     (?P<sign>[-+])?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?:\s(?P<frac>\d{1,2}/\d{1,3}))?
+    (?P<trail>-(?!-))?
     (?P<pence>p)?
     (?P<pct>%)?
-    (?P<close>\))?
+    (?P<close>[)\]])?
     (?P<pct2>%)?
     (?P<mark>(?:\*{1,3}|\([a-z]\)|\(\d{1,2}\))+)?
     $""",
@@ -82,11 +83,17 @@ def read_value(raw: str, start: int = 0) -> Token | None:
     match = _NUMBER.match(text)
     if not match or (match["open"] is None) != (match["close"] is None):
         return None
+    if match["open"] and "([".index(match["open"]) != ")]".index(match["close"]):
+        return None
+    if match["cur"] == "US$" and match["open"] and re.fullmatch(r"US\$\(\d\)", text):
+        return None  # "US$(1)": a column head with its footnote mark
+    if match["trail"] and (match["open"] or match["sign"] or match["pct"] or match["pence"] or match["frac"]):
+        return None
     number = float(match["num"].replace(",", ""))
     if match["frac"]:
         numerator, denominator = match["frac"].split("/")
         number += int(numerator) / int(denominator)
-    if match["open"] or match["sign"] == "-":
+    if match["open"] or match["sign"] == "-" or match["trail"]:  # "(1,234)", "[1,234]", "1,234-"
         number = -number
     currency_code = match["cur"] or match["cur2"]
     currency = CURRENCY_PREFIXES.get(currency_code) if currency_code else None
