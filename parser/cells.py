@@ -41,6 +41,9 @@ def make_cell(token, evidence: ColumnEvidence, traits: RowTraits, line: int, dat
                       or Doubt(DoubtReason.PERIOD_NOT_READ, "no date in its header, caption or the filing"))
     if kind == CellKind.AMOUNT and currency is None:
         doubts.append(Doubt(DoubtReason.CURRENCY_NOT_READ))
+    if (kind == CellKind.COUNT and evidence.unit.unpriced and traits.kind is None and traits.scale is None
+            and evidence.kind is None and not traits.weak_shares):  # "(million)" over a row of a table without money: counted
+        doubts.append(Doubt(DoubtReason.UNIT_NOT_READ, "no unit printed for this table or its row: read as a count"))
     if unit_source == Source.STATEMENTS and kind in (CellKind.AMOUNT, CellKind.NIL) and evidence.unit.scale_source == Source.STATEMENTS:
         doubts.append(Doubt(DoubtReason.UNIT_NOT_READ, "no scale stated for this table; the filing's other statements state it"))
     return Cell(

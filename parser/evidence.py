@@ -167,6 +167,7 @@ class UnitReading:
     shares_excepted: bool = False
     scale_source: Source = Source.NONE
     measure: str | None = None
+    unpriced: bool = False  # no unit printed for the table, and the filing's was not borrowed
 
 
 @lru_cache(maxsize=8192)
@@ -533,7 +534,8 @@ def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, 
     if scale is None and dates.scale is not None and not clues.whole_numbers and not clues.unpriced:
         scale, scale_source = dates.scale, Source.STATEMENTS
     source = max(currency_source, scale_source, key=_rank) if scale is not None else currency_source
-    return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure)
+    unpriced = clues.unpriced and currency is None and scale is None and dates.currency is not None
+    return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure, unpriced)
 
 
 def _unit_of(text: str) -> UnitParts:

@@ -97,7 +97,7 @@ def build_rows(body: list[Line]) -> list[RawRow]:
         # A line with numbers.
         row = RawRow(data=line)
         if pending:
-            cut = _last_colon(pending)
+            cut = _last_colon(pending) or _capital_heading(pending)
             if cut:
                 rows.extend(_headings(pending[:cut]))
                 pending = pending[cut:]
@@ -145,6 +145,18 @@ def _last_colon(pending: list[Line]) -> int:
         if line.text.rstrip().endswith(":"):
             cut = index + 1
     return cut
+
+
+def _capital_heading(pending: list[Line]) -> int:
+    """1 when the first of several label lines is a heading in capitals with the next line
+    indented under it ("INVESTING ACTIVITIES" / "  Additions to mineral properties, plant and")."""
+    if len(pending) < 2:
+        return 0
+    first, second = pending[0], pending[1]
+    text = first.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    return 1 if capitals and second.indent > first.indent and not second.text.strip().isupper() else 0
 
 
 def _following_content(body: list[Line]) -> list[Line | None]:

@@ -56,7 +56,10 @@ _MEASURE_HEADER = re.compile(
 )
 _GRADE_HEADER = re.compile(r"\bgrade\b|\bg/t\b|\boz/t(?:on)?\b|\bper\s+ton", re.I)
 _CENTS = re.compile(r"^\(?\d{1,3}(?:,\d{3})+\.\d\d\)?$")  # "56,802.87": money to the cent
-_PRICE_HEADER = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
+_PRICE_HEADER = re.compile(
+    r"\bprice\b|\bper\s+share\b|\b(?:high|low)\b(?=.*\b(?:stock|exchange|market|nasdaq|nyse)\b)"
+    r"|\b(?:stock|exchange|market|nasdaq|nyse)\b.*\b(?:high|low)\b", re.I
+)
 
 
 def build_table(

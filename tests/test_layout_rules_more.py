@@ -367,3 +367,199 @@ def test_share_of_total_columns_keep_their_years_period():
           table_title="NET PREMIUMS WRITTEN BY LINE OF BUSINESS")
     check(fact(frame, line, 87923), kind="amount", currency="USD", scale=K, period_end="1996-12-31")
     check(fact(frame, line, -3.4), kind="percent", period_end="")
+
+
+# ---------------------------------------------------------------------------------------
+# Negatives in [brackets] and with a trailing minus; a US$ translation column headed "US$(1)";
+# quantities named in column heads; share prices by quarter under year groups, on two exchanges.
+
+MINER = """\
+                             FORM 40-F
+             For the fiscal year ended December 31, 1996
+
+                        NORTHERN KESTREL MINES LIMITED
+
+                    FIVE-YEAR FINANCIAL AND OPERATING REVIEW
+     (thousands of Canadian dollars, except per share amounts and where noted)
+
+                                  1996
+                                US$(1)       1996      1995      1994
+                               -------    -------   -------   -------
+FINANCIAL
+Gold sales                     108,276    148,306   131,742   118,519
+Net earnings [loss]             10,905     14,936    [1,537]    8,134
+                               =======    =======   =======   =======
+
+     Proven and probable reserves at December 31, 1996 were:
+
+                                Tonnes         Grade     Contained
+                               (000's)    (g/t gold)        ounces
+                            ---------     ---------     ---------
+    Proven                      6,420          5.74     1,184,800
+    Probable                    3,115          5.31       531,800
+                            ---------     ---------     ---------
+    Total                       9,535          5.60     1,716,600
+
+                        The Toronto Stock       American Stock
+                            Exchange               Exchange
+                             (Cdn$)                 (US$)
+                        -----------------      -----------------
+                            High       Low          High       Low
+                          ------    ------        ------    ------
+1996
+  First Quarter            15.10     11.25            11     8 1/8
+  Second Quarter           16.40     13.60            12     9 7/8
+
+     The effect of these differences on net earnings is as follows:
+
+                                                    1996        1995        1994
+                                                --------    --------    --------
+Net earnings (loss) - Canadian GAAP               14,936       1,537-      8,134
+Exploration expenditures (a)                       2,140-      1,806-      1,112-
+"""
+
+
+def test_bracket_and_trailing_minus_negatives():
+    _, frame = synth(MINER, "miner.txt")
+    check(fact(frame, line_of(MINER, "Net earnings [loss]"), -1537), period_end="1995-12-31", months=12,
+          currency="CAD", scale=K, raw="[1,537]")
+    line = line_of(MINER, "Canadian GAAP")
+    assert values_on(frame, line) == [14936, -1537, 8134]
+    row = fact(frame, line, -1537)  # no unit printed for the table: a doubt says so
+    check(row, period_end="1995-12-31", months=12)
+    assert "unit not read" in row["doubt"]
+
+
+def test_us_dollar_translation_column_with_a_footnote_mark():
+    _, frame = synth(MINER, "miner.txt")
+    line = line_of(MINER, "Gold sales")
+    assert values_on(frame, line) == [108276, 148306, 131742, 118519]
+    check(fact(frame, line, 108276), currency="USD", scale=K, period_end="1996-12-31", months=12)
+    check(fact(frame, line, 148306), currency="CAD", scale=K, period_end="1996-12-31", months=12)
+
+
+def test_quantities_named_in_column_heads():
+    _, frame = synth(MINER, "miner.txt")
+    line = line_of(MINER, "Proven  ")
+    check(fact(frame, line, 6420), kind="count", currency="", scale=K)
+    check(fact(frame, line, 5.74), kind="ratio", currency="", scale=1)
+    check(fact(frame, line, 1184800), kind="count", currency="", scale=1)
+
+
+def test_quarter_rows_under_year_groups_in_columns_that_are_not_periods():
+    """'Exchange' over High/Low is not a change column; 'Second Quarter' under '1996' is the
+    second quarter of fiscal 1996."""
+    _, frame = synth(MINER, "miner.txt")
+    line = line_of(MINER, "Second Quarter")
+    check(fact(frame, line, 16.40), period_end="1996-06-30", months=3, currency="CAD")
+    check(fact(frame, line, 12), period_end="1996-06-30", months=3, currency="USD")
+
+
+# ---------------------------------------------------------------------------------------
+# A 10-Q of a 52/53-week company: "Q3 FY98" and "FY98" under "Third Quarter" / "Nine Months";
+# a caption "Nine months ended March 29, 1998 and March 30, 1997" over bare years; the year end
+# known only from "the last Sunday in June".
+
+SEMIS = """\
+                                  FORM 10-Q
+              For the quarterly period ended March 29, 1998
+
+                        TESSERA MICRO DEVICES, INC.
+
+<TABLE>
+<CAPTION>
+                                                     Nine months ended March 29,
+                                                        1998 and March 30, 1997
+                                                        ------------------------
+                                                             1998           1997
+                                                        ---------      ---------
+<S>                                                     <C>            <C>
+  Net income .........................................  $  16,451      $  25,733
+  Deferred income taxes ..............................        263         (1,120)
+</TABLE>
+
+     The Company's fiscal year ends on the last
+Sunday in June. The third quarters of fiscal 1998 and fiscal 1997 ended on
+March 29, 1998 and March 30, 1997, respectively. Fiscal 1998 will end on
+June 28, 1998.
+
+                                              Third Quarter             Nine Months
+                                            -----------------        -----------------
+                                              FY98       FY97          FY98       FY97
+                                            ------     ------        ------     ------
+Net revenues                                 100.0%     100.0%        100.0%     100.0%
+Research and development                      17.2%      15.6%         16.2%      16.1%
+
+                                 Q3 FY98     Q3 FY97      Change
+                               ---------   ---------   ---------
+    Mixed-signal ASICs           $38,210     $41,907        (8.8)%
+    Data converters               27,644      33,518       (17.5)%
+"""
+
+
+def test_caption_phrase_dates_each_column():
+    _, frame = synth(SEMIS, "semis.txt")
+    line = line_of(SEMIS, "Deferred income taxes")
+    check(fact(frame, line, 263), period_end="1998-03-29", months=9)
+    check(fact(frame, line, -1120), period_end="1997-03-30", months=9)
+
+
+def test_fiscal_year_names_under_quarter_and_nine_month_heads():
+    _, frame = synth(SEMIS, "semis.txt")
+    line = line_of(SEMIS, "Research and development")
+    check(fact(frame, line, 15.6), period_end="1997-03-30", months=3, kind="percent")
+    check(fact(frame, line, 16.2), period_end="1998-03-29", months=9, kind="percent")
+
+
+def test_quarter_of_a_fiscal_year_named_q3_fy98():
+    _, frame = synth(SEMIS, "semis.txt")
+    line = line_of(SEMIS, "Data converters")
+    check(fact(frame, line, 27644), period_end="1998-03-29", months=3, currency="USD")
+    check(fact(frame, line, 33518), period_end="1997-03-30", months=3)
+
+
+# ---------------------------------------------------------------------------------------
+# Selected data with an "AT YEAR END" group whose first row is a total; a loss-reserve table
+# opening with "Balance at January 1".
+
+INSURER = """\
+                                  FORM 10-K
+              For the fiscal year ended December 31, 1997
+
+                        HARBOR LIGHT CASUALTY GROUP
+
+                        SELECTED FINANCIAL DATA
+            (Dollars in thousands, except per share amounts)
+
+                                         1997        1996        1995
+                                    ---------   ---------   ---------
+OPERATIONS
+  Total revenues                    $ 477,210   $ 444,413   $ 416,550
+  Net income                           53,532      40,103      42,755
+
+AT YEAR END
+  Total assets                      1,166,557   1,085,755   1,021,904
+  Notes payable                        45,000      45,000          --
+  Stockholders' equity                336,222     281,785     257,306
+
+     The activity in the reserve for losses is summarized as follows (in thousands):
+
+                                                    1997        1996        1995
+                                                 ---------   ---------   ---------
+Balance at January 1........................    $ 498,117   $ 475,707   $ 456,932
+Incurred related to current year............      301,140     287,616     269,417
+"""
+
+
+def test_rows_after_a_total_stay_in_an_at_year_end_group():
+    _, frame = synth(INSURER, "insurer.txt")
+    row = fact(frame, line_of(INSURER, "Notes payable"), 45000, 1)
+    check(row, period_end="1996-12-31", months=0, currency="USD", scale=K)
+    assert row["group"] == "AT YEAR END"
+    check(fact(frame, line_of(INSURER, "Net income"), 40103), period_end="1996-12-31", months=12)
+
+
+def test_balance_at_the_first_of_january_is_the_prior_year_end():
+    _, frame = synth(INSURER, "insurer.txt")
+    check(fact(frame, line_of(INSURER, "Balance at January 1"), 475707), period_end="1995-12-31", months=0)
+    check(fact(frame, line_of(INSURER, "Incurred related"), 287616), period_end="1996-12-31", months=12)
