@@ -7,8 +7,9 @@ import dataclasses
 import re
 from datetime import date
 
+from .columnunit import UnitReading
 from .dates import add_months, months_between, safe_date
-from .evidence import FilingDates, Partial, PeriodReading, UnitReading, complete, start_of
+from .evidence import FilingDates, Partial, PeriodReading, complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
 from .rowtraits import RowTraits, balance_day, read_row

@@ -9,7 +9,8 @@ Evidence, strongest first:
    millions)", "(Dollars in thousands)", "YEARS ENDED JUNE 30, 1999, 1998 AND 1997");
 4. the section or page heading the table stands under;
 5. the filing: its SEC header's fiscal year end and period of report, its cover page ("for the
-   fiscal year ended June 30, 1995");
+   fiscal year ended June 30, 1995"), its own words on its fiscal years ("Fiscal 1998 ended
+   January 30, 1999", "the fiscal year ends on the last Wednesday in December");
 6. the filing's other statements: the period-end dates printed in their headers and row labels
    ("January 2, 2000" on a balance sheet names the end of fiscal 1999), the one currency and
    the one scale they state.
@@ -26,19 +27,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date, week_rule_date
 from .model import Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
-from .units import DOLLAR_CURRENCIES, UnitParts, read_unit
 
 NOT_A_PERIOD = re.compile(
     r"growth|\bchanges?\b|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
 SNAP_DAYS = 7
-_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s*(?:\$|dollars?)|\bUSD\b|\bUS\s+dollars?", re.I)
 # a share of a total in the column's own period ("% of Total", "Percent of sales"), not a change
 _SHARE_OF = re.compile(r"^(?:%|percent(?:age)?)\s+of\b(?!.*\b(?:change|vs\.?|versus|increase|decrease)\b)", re.I)
 _FISCAL_NAME = re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|^\s*fiscal\s*$|\bFY\s*'?\d{2,4}\b", re.I)
@@ -154,20 +153,6 @@ class PeriodReading:
     start: date | None = None
     year_source: Source = Source.NONE
     end: date | None = None
-
-
-@dataclass(frozen=True)
-class UnitReading:
-    """A column's currency and scale, and where each was read."""
-
-    currency: str | None
-    scale: int | None
-    source: Source = Source.NONE
-    shares_scale: int | None = None
-    shares_excepted: bool = False
-    scale_source: Source = Source.NONE
-    measure: str | None = None
-    unpriced: bool = False  # no unit printed for the table, and the filing's was not borrowed
 
 
 @lru_cache(maxsize=8192)
@@ -300,7 +285,7 @@ def _with_year(year, year_source, quarter, own, spanning, captions, heading, clu
     if months is None:
         reading = _not_read("its length (months, or a point in time) is not stated")
         return dataclasses.replace(reading, end=end, year=year)
-    source = max((year_source, end_source, months_source), key=_rank)
+    source = max((year_source, end_source, months_source), key=source_rank)
     return PeriodReading(Period(end, months), source, year=year)
 
 
@@ -357,7 +342,7 @@ _ORDER = [Source.NONE, Source.COLUMN, Source.SPANNING, Source.CAPTION, Source.HE
           Source.FILING, Source.STATEMENTS]
 
 
-def _rank(source: Source) -> int:
+def source_rank(source: Source) -> int:
     return _ORDER.index(source) if source in _ORDER else 0
 
 
@@ -496,59 +481,8 @@ def _quarter(year, quarter, year_source, own, spanning, caption, heading, dates:
     return PeriodReading(Period(snapped, 3), year_source, quarter=quarter, year=year)
 
 
-def column_unit(headers: tuple[Header, ...], clues: Clues, printed: str | None, dates: FilingDates) -> UnitReading:
-    """Currency and scale of one column: its own header, a spanning one, the caption, the
-    heading, the currency printed with its numbers, then the filing's one currency and scale."""
-    levels = [
-        (Source.COLUMN, [read_unit(h.text, whole_line=True) for h in headers if h.span == 1]),
-        (Source.SPANNING, [read_unit(h.text, whole_line=True) for h in headers if h.span > 1]),
-        (Source.CAPTION, [read_unit(text) for text in clues.caption]),
-        (Source.HEADING, [read_unit(text) for text in clues.heading]),
-    ]
-    us_named = any(_US_DOLLAR.search(h.text) for h in headers)  # "US$" over the column: not the caption's dollar
-    currency = scale = shares_scale = measure = None
-    currency_source = scale_source = Source.NONE
-    excepted = False
-    for source, units in levels:
-        for unit in units:
-            if measure is None and currency is None and unit.measure:
-                measure = unit.measure
-            if currency is None and measure is None and unit.currency is not None:
-                currency, currency_source = unit.currency, source
-            if scale is None and unit.scale is not None:
-                scale, scale_source = unit.scale, source
-                excepted = unit.shares_excepted
-            if shares_scale is None and unit.shares_scale is not None:
-                shares_scale = unit.shares_scale
-    named = {unit.currency for _source, units in levels for unit in units} & DOLLAR_CURRENCIES
-    if printed == "$" and us_named:
-        printed = "USD"
-    if printed == "$":  # a bare "$": the dollar the table or its document names
-        printed = next(iter(named)) if len(named) == 1 else dates.currency if dates.currency in DOLLAR_CURRENCIES else "USD"
-    if printed is not None and (currency is None or currency_source in (Source.HEADING,)):
-        currency, currency_source = printed, Source.CELL
-    if currency == "USD" and len(named) == 1 and not us_named:
-        currency = named.pop()
-    if currency is None and dates.currency is not None and measure is None and not clues.unpriced:
-        currency, currency_source = dates.currency, Source.STATEMENTS
-    if scale is None and dates.scale is not None and not clues.whole_numbers and not clues.unpriced:
-        scale, scale_source = dates.scale, Source.STATEMENTS
-    source = max(currency_source, scale_source, key=_rank) if scale is not None else currency_source
-    unpriced = clues.unpriced and currency is None and scale is None and dates.currency is not None
-    return UnitReading(currency, scale, source, shares_scale, excepted, scale_source, measure, unpriced)
-
-
-def _unit_of(text: str) -> UnitParts:
-    return read_unit(text)
-
-
 def start_of(period: Period, dates: FilingDates) -> tuple[date | None, Source]:
     """The point in time a period starts at (the balance a "beginning of year" row holds)."""
     nominal = add_months(period.end, -period.months)
     snapped, how = dates.snap(nominal)
     return snapped, how
-
-
-def day_before(day: date) -> date:
-    """The day before: an opening balance "at January 1" is the closing one of December 31."""
-    return day - timedelta(days=1)

@@ -10,7 +10,8 @@ from .cells import ColumnEvidence, make_cell, roll_forward, with_period
 from .checks import find_checks
 from .columns import COMPANY, Layout, assign_headers, layout_columns
 from .dates import MONTH, YEAR
-from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period, column_unit
+from .columnunit import column_unit
+from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period
 from .kinds import table_kind
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
