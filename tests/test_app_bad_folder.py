@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests_support import GOOD, make_bad_folder, rendered
+from tests_support import GOOD, make_bad_folder, ready, rendered
 from tui.app import build_app
 from tui.widgets.filing_list import ERROR_MARK
 
@@ -28,8 +28,7 @@ def bad_folder(tmp_path):
 async def test_good_filings_listed_and_each_bad_entry_marked_with_its_reason(bad_folder, tmp_path):
     app = build_app([str(bad_folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 50)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         screen = app.screen
         names = [Path(p).name for p in screen.filing_list.paths]
         assert set(names) == {g.name for g in GOOD} | set(REASONS)

@@ -72,7 +72,6 @@ async def test_balance_sheet_total_assets_by_keys():
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await pilot.press("j", "enter")
-        await app.workers.wait_for_complete()  # the opened filing loads in a worker
         await pilot.pause()
         assert app.screen.focused is app.screen.outline
         for _ in range(6):

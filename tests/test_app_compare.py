@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import ready
 from tui.app import build_app
 from tui.screens.compare import CompareScreen
 from tui.screens.series import SeriesScreen
@@ -17,8 +18,7 @@ def row_text(grid, key: str) -> list[str]:
 
 
 async def open_pl(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await ready(app, pilot)
     app.screen.show_table(FILING_001, 1)
     await pilot.pause()
 

@@ -60,7 +60,6 @@ async def test_guessed_label_named_in_detail_line():
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await pilot.press("j", "enter")
-        await app.workers.wait_for_complete()  # the opened filing loads in a worker
         await pilot.pause()
         content = app.screen.content
         for _ in range(12):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests_support import exported, ready
 from tui.app import build_app
 from tui.screens.export import ExportDialog
 
@@ -15,8 +16,7 @@ FILING_001 = str(FILINGS / "001_e47b350a37731711.txt")
 
 
 async def open_balance_sheet(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await ready(app, pilot)
     app.screen.show_table(FILING_001, 5)
     await pilot.pause()
 
@@ -38,8 +38,7 @@ async def test_export_balance_sheet_and_read_back(tmp_path, monkeypatch):
         assert not (FILINGS / "sneaky.csv").exists()
         path_input.value = str(tmp_path / "balance.csv")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await exported(app, pilot)
         assert not isinstance(app.screen, ExportDialog)
     with open(tmp_path / "balance.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -55,7 +54,7 @@ async def test_export_cancel_writes_nothing(tmp_path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_balance_sheet(app, pilot)
         await pilot.press("e", "escape")
-        await app.workers.wait_for_complete()
+        await pilot.pause()
     assert list(tmp_path.iterdir()) == []
 
 

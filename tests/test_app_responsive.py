@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import ready
 from tui.app import build_app
 from tui.screens.help import HelpScreen
 
@@ -24,7 +25,6 @@ async def test_keys_work_while_a_big_filing_parses(tmp_path):
         assert isinstance(app.screen, HelpScreen)
         assert app.index_report is None, "parsing had already finished: the file is too small to show anything"
         await pilot.press("escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         assert app.index_report is not None and not app.index_report.failed
         assert sorted(Path(p).name for p in app.screen.filing_list.paths) == ["big.txt", "small.txt"]

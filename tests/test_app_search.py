@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import ready
 from tui.app import build_app
 from tui.screens.search import SearchScreen
 
@@ -13,8 +14,7 @@ FILINGS = Path(__file__).resolve().parents[1] / "filings"
 async def test_search_ebitda_and_land_on_the_row():
     app = build_app([str(FILINGS)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         await pilot.press("slash", *"ebit")
         search = app.screen
         assert isinstance(search, SearchScreen)
@@ -40,8 +40,7 @@ async def test_search_ebitda_and_land_on_the_row():
 async def test_synonym_hit_shows_the_printed_label():
     app = build_app([str(FILINGS)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         await pilot.press("slash", *"revenue")
         prompt = app.screen.query_one("#search-hits").get_option_at_index(0).prompt.plain
         assert prompt.startswith("Turnover") and "≈ turnover" in prompt

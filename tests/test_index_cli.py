@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests_support import ready
 from tui.app import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,8 +60,7 @@ async def test_app_reopens_from_the_cache(tmp_path):
     for expected_parsed in (3, 0):
         app = build_app([str(folder)], cache)
         async with app.run_test(size=(100, 30)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await ready(app, pilot)
             assert app.index_report.parsed == expected_parsed and app.library.progress == (3, 3)
             assert app.screen.content.filing.name.startswith("000")
             await pilot.press("slash", *"ebitda")
@@ -75,11 +75,7 @@ async def test_app_parses_a_larger_folder_on_a_process_pool(tmp_path):
         (folder / f"{k:03d}_{sources[k % 3].name}").write_bytes(sources[k % 3].read_bytes())
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        for _ in range(100):
-            await pilot.pause(0.1)
-            if app.index_report is not None:
-                break
+        await ready(app, pilot)
         assert app.index_report.parsed == 12 and not app.index_report.failed
         assert app.library.progress == (12, 12)
         assert "12 files" in str(app.screen.query_one("#status").render())

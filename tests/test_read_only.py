@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from tests_support import exported, ready
 from tui.app import build_app
 from tui.screens.compare import CompareScreen
 from tui.screens.export import ExportDialog
@@ -86,10 +87,8 @@ async def test_full_app_session_leaves_the_folder_unchanged(folder, tmp_path, mo
     filing = str(folder / GOOD[1].name)
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(app, pilot)
         await pilot.press("j", "enter")
-        await app.workers.wait_for_complete()  # the filing's full parse loads from the cache in a worker
         await pilot.pause()
         await pilot.press("right_square_bracket", "right_square_bracket", "j", "j", "l")
         await pilot.pause()
@@ -109,8 +108,7 @@ async def test_full_app_session_leaves_the_folder_unchanged(folder, tmp_path, mo
         assert isinstance(dialog, ExportDialog)
         dialog.query_one(Input).value = str(out / "pl.csv")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await exported(app, pilot)
         assert snapshot(folder) == before
     assert (out / "pl.csv").exists()
     assert snapshot(folder) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -28,9 +29,19 @@ def rendered(widget) -> str:
     return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
+LIFECYCLE_TIMEOUT = 300.0  # seconds; generous for a loaded machine: a hang fails instead of blocking the suite
+
+
 async def ready(app, pilot) -> None:
-    """Wait until every worker (parsing, loading a filing) is done and the screen has caught up."""
-    await app.workers.wait_for_complete()
+    """Wait until the app has handled the end of indexing (every file listed, parsed and in the
+    search index), then until the screen has processed what that queued."""
+    await asyncio.wait_for(app.index_finished.wait(), LIFECYCLE_TIMEOUT)
+    await pilot.pause()
+
+
+async def exported(app, pilot) -> None:
+    """Wait until the app has said how the export it started ended."""
+    await asyncio.wait_for(app.export_finished.wait(), LIFECYCLE_TIMEOUT)
     await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from functools import partial
@@ -66,6 +67,10 @@ class ColtApp(App):
         self.index_report = None
         self.index = None
         self.last_copied = ""
+        # The loading lifecycle, for tests and hooks to await (set once their message is handled):
+        self.index_opened = asyncio.Event()  # the list shows every file, the cached ones filled in
+        self.index_finished = asyncio.Event()  # every file is parsed and the search index is complete
+        self.export_finished = asyncio.Event()  # the last export was written (or failed and said so)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -98,7 +103,8 @@ class ColtApp(App):
         try:
             folder = FolderIndex(self.paths, self.cache)
         except CacheLocationError as error:
-            self.call_from_thread(self.notify, f"{error}; keeping the index in memory", severity="warning")
+            self.call_from_thread(self.notify, f"{error}; keeping the index in memory", severity="warning",
+                                  markup=False)
             folder = FolderIndex(self.paths, MEMORY)
         self.folder_index = folder
         cached = [folder.summaries[p] for p in folder.ordered_paths if p in folder.summaries]
@@ -121,29 +127,40 @@ class ColtApp(App):
         self.post_message(self.IndexFinished(report))
 
     def on_colt_app_index_opened(self, message: IndexOpened) -> None:
+        main = self._main
+        if main is None:  # a late message while the app closes: nothing left to update
+            return
         self.library.attach(self.folder_index)
         self.library.add_pending(message.paths)
         for summary in message.summaries:
             self.library.add(summary)
-        self._main.filings_arrived()
+        main.filings_arrived()
         if message.note:
-            self.notify(message.note, severity="warning")
+            self.notify(message.note, severity="warning", markup=False)
+        self.index_opened.set()
         if os.environ.get(READY_ENV):
             self.call_after_refresh(self._report_time, READY_ENV)
 
     def on_colt_app_filings_indexed(self, message: FilingsIndexed) -> None:
+        main = self._main
+        if main is None:
+            return
         for summary in message.summaries:
             self.library.add(summary)
-        self._main.filings_arrived([summary.path for summary in message.summaries])
+        main.filings_arrived([summary.path for summary in message.summaries])
 
     def on_colt_app_index_finished(self, message: IndexFinished) -> None:
         self.index_report = message.report
-        self._main.loading_progress(*self.library.progress)
+        main = self._main
+        if main is not None:
+            main.loading_progress(*self.library.progress)
+        self.index_finished.set()
 
     @property
-    def _main(self) -> MainScreen:
-        """The main screen (the bottom of the screen stack)."""
-        return self.screen_stack[0]
+    def _main(self) -> MainScreen | None:
+        """The main screen (the bottom of the screen stack), or None once the app is closing."""
+        stack = self.screen_stack
+        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
 
     def action_help(self) -> None:
         """Show the keys."""
@@ -168,6 +185,7 @@ class ColtApp(App):
 
     def _export_to(self, grid, path) -> None:
         if path is not None:
+            self.export_finished.clear()
             self.write_export(grid, path)
 
     @work(thread=True, group="export")
@@ -178,9 +196,14 @@ class ColtApp(App):
         try:
             rows = write_csv(grid, path)
         except OSError as error:
-            self.call_from_thread(self.notify, f"Could not write {path}: {error.strerror}", severity="error")
+            self.call_from_thread(self._exported, f"Could not write {path}: {error.strerror}", "error")
             return
-        self.call_from_thread(self.notify, f"Wrote {rows} rows to {path}")
+        self.call_from_thread(self._exported, f"Wrote {rows} rows to {path}", "information")
+
+    def _exported(self, message: str, severity: str) -> None:
+        """Say how an export ended (paths shown literally) and mark it finished."""
+        self.notify(message, severity=severity, markup=False)
+        self.export_finished.set()
 
     def get_system_commands(self, screen):
         """The system commands plus every key binding of the current screen and the app."""
@@ -208,6 +231,7 @@ def build_app(paths: list[str], cache: str | None = None) -> ColtApp:
 
 
 def run_app(paths: list[str], cache: str | None = None) -> int:
-    """Open the browser on the given paths and return the exit code."""
-    build_app(paths, cache).run()
-    return 0
+    """Open the browser on the given paths and return the exit code (non-zero after an unexpected error)."""
+    app = build_app(paths, cache)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,66 @@
+"""The app's loading lifecycle: explicit events to await, late messages harmless, messages shown
+literally, and a non-zero exit after an unexpected error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets._toast import Toast
+
+from tests_support import ready
+from tui import app as app_module
+from tui.app import ColtApp, build_app, run_app
+from tui.screens.main import MainScreen
+
+ROOT = Path(__file__).resolve().parents[1]
+FILINGS = ROOT / "filings"
+
+
+async def test_index_events_are_set_once_their_messages_are_handled(tmp_path):
+    app = build_app([str(FILINGS)], str(tmp_path / "cache.sqlite3"))
+    assert not app.index_opened.is_set() and not app.index_finished.is_set()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        assert app.index_opened.is_set() and app.index_finished.is_set()
+        assert app.index_report is not None and app.index_report.parsed == 3
+        assert app.library.progress == (3, 3)
+        assert len(app.screen.filing_list.paths) == 3
+
+
+async def test_messages_arriving_after_the_screens_are_gone_are_ignored(tmp_path):
+    app = build_app([str(FILINGS)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        summaries = [app.library.get(path) for path in app.screen.filing_list.paths]
+    assert not app.screen_stack
+    # What a worker posts while the app closes reaches handlers with no screen left: no IndexError.
+    app.on_colt_app_filings_indexed(ColtApp.FilingsIndexed([]))
+    app.on_colt_app_index_opened(ColtApp.IndexOpened([], [], "late note"))
+    app.on_colt_app_index_finished(ColtApp.IndexFinished(app.index_report))
+    assert len(summaries) == 3
+
+
+async def test_a_note_with_markup_is_shown_literally(tmp_path):
+    folder = tmp_path / "[b]filings[/nope]"
+    shutil.copytree(FILINGS, folder)
+    app = build_app([str(folder)], str(tmp_path / "cache [/nope].sqlite3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.post_message(ColtApp.IndexOpened([], [], "cache [/nope] [red]moved aside[/red]"))
+        await pilot.pause()
+        notes = [n for n in app._notifications if "moved aside" in n.message]
+        assert len(notes) == 1
+        shown = Toast(notes[0]).render()  # what the toast paints: markup would drop or choke on the tags
+        assert "cache [/nope] [red]moved aside[/red]" in str(shown)
+
+
+def test_an_unexpected_error_exits_non_zero(monkeypatch):
+    def broken(self, paths=()):
+        raise RuntimeError("a bug in the browser")
+
+    monkeypatch.setattr(MainScreen, "filings_arrived", broken)
+    run = ColtApp.run
+    monkeypatch.setattr(ColtApp, "run", lambda self, **kw: run(self, headless=True, **kw))
+    assert run_app([str(FILINGS)], ":memory:") == 1
+    assert app_module.run_app is run_app
