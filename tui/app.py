@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import sys
 import time
 from functools import partial
 from pathlib import Path
@@ -22,6 +24,8 @@ FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
 READY_ENV = "COLT_TUI_READY"
 SEARCH_READY_ENV = "COLT_TUI_SEARCH_READY"
 SEARCH_REBUILD_SECONDS = 20.0
+EXIT_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (128 + SIGINT)
+INTERRUPTED = "colt-tui: interrupted"
 
 
 class ColtApp(App):
@@ -32,6 +36,7 @@ class ColtApp(App):
     COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "interrupt", "Interrupt", show=False),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
     ]
 
@@ -78,6 +83,15 @@ class ColtApp(App):
     def on_mount(self) -> None:
         if os.environ.get(FIRST_PAINT_ENV):
             self.call_after_refresh(self._report_first_paint)
+        if not self.is_headless:
+            self._answer_sigint()
+
+    def _answer_sigint(self) -> None:
+        """A SIGINT from outside (kill -INT; the terminal's own Ctrl-C arrives as a key) ends the app as Ctrl-C does."""
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.action_interrupt)
+        except (NotImplementedError, RuntimeError, ValueError):  # not on this platform or thread: the default stays
+            pass
 
     def _report_first_paint(self) -> None:
         """Benchmark hook: write the wall-clock time of the first paint, then exit."""
@@ -162,6 +176,10 @@ class ColtApp(App):
         stack = self.screen_stack
         return stack[0] if stack and isinstance(stack[0], MainScreen) else None
 
+    def action_interrupt(self) -> None:
+        """Ctrl-C: quit as an interrupted command does (exit 130, one line); what is parsed stays cached."""
+        self.exit(return_code=EXIT_INTERRUPTED, message=INTERRUPTED)
+
     def action_help(self) -> None:
         """Show the keys."""
         from .screens.help import HelpScreen
@@ -233,5 +251,9 @@ def build_app(paths: list[str], cache: str | None = None) -> ColtApp:
 def run_app(paths: list[str], cache: str | None = None) -> int:
     """Open the browser on the given paths and return the exit code (non-zero after an unexpected error)."""
     app = build_app(paths, cache)
-    app.run()
+    try:
+        app.run()
+    except KeyboardInterrupt:  # a SIGINT from outside the terminal (the terminal's Ctrl-C is a key)
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     return app.return_code or 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 SUBCOMMANDS = ("index", "facts", "outline", "tables", "check")
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
 CACHE_HELP = "the index cache file (default: index.sqlite3 in the user cache folder; :memory: for none)"
 
 
@@ -84,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     except commands.CommandError as error:
         print(f"colt-tui: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # what was parsed before is in the cache; the workers ignore Ctrl-C and are ended
+        print(("\n" if sys.stderr.isatty() else "") + "colt-tui: interrupted", file=sys.stderr)  # past a progress bar
+        return EXIT_INTERRUPTED
 
 
 def _is_cache(argument: str) -> bool:

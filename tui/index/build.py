@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .pool import finished as finished_futures
+from .pool import start_pool, stop_pool
 from .record import Record, make_record
 from .scan import FileStat, Listing
 
-INLINE_BELOW = 8  # fewer files than this are parsed in-process: a pool costs more than it saves
-CHUNK = 8
+INLINE_BELOW = 8  # fewer files than this, of fewer bytes than the next, are parsed in-process:
+INLINE_BYTES = 1_000_000  # a pool costs more than it saves; bigger work goes to the pool, which can be stopped
+CHUNK = 8  # files per task at most; fewer when there are few files, so that both cores get work
 FLUSH_SECONDS = 0.5
 FLUSH_RECORDS = 256
 
@@ -83,63 +82,40 @@ def parse_all(files: list[FileStat], write: Callable[[list[Record]], None], prog
 
 def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool]):
     """Yield lists of records, from a process pool or in-process, until done or `stop()` says so."""
+    inline = workers == 1  # asked for explicitly; a one-core machine still gets a pool, which can be stopped
     workers = workers or os.cpu_count() or 1
     skipped = [stat for stat in files if stat.skip]
     if skipped:
         yield [skipped_record(stat) for stat in skipped]
         files = [stat for stat in files if not stat.skip]
-    if len(files) < INLINE_BELOW or workers <= 1:
+    small = len(files) < INLINE_BELOW and sum(max(stat.size, 0) for stat in files) < INLINE_BYTES
+    if small or inline:
         for stat in files:
             if stop():
                 return
             yield [safe_record(stat.path, stat.size, stat.mtime_ns)]
         return
-    chunks = [files[k:k + CHUNK] for k in range(0, len(files), CHUNK)]
+    size = min(CHUNK, max(1, len(files) // (workers * 4)))
+    chunks = [files[k:k + size] for k in range(0, len(files), size)]
     finished: set[int] = set()
-    context = multiprocessing.get_context("spawn")  # the app has threads running: never fork it
-    with _real_stderr():
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        futures = {pool.submit(parse_chunk, [(s.path, s.size, s.mtime_ns) for s in chunk]): k
-                   for k, chunk in enumerate(chunks)}
+    pool, futures = start_pool(workers, parse_chunk, [[(s.path, s.size, s.mtime_ns) for s in chunk] for chunk in chunks])
+    abandoned = True  # until every chunk is in: an exception (Ctrl-C) or a stop ends the workers at once
     try:
-        for future in as_completed(futures):
-            if stop():
+        while futures:
+            done = finished_futures(futures, stop)
+            if not done:
                 return
-            finished.add(futures.pop(future))  # drop the reference: a finished future holds its records
-            yield future.result()
+            for future in done:
+                finished.add(futures.pop(future))  # drop the reference: a finished future holds its records
+                yield future.result()
+        abandoned = False
     except BrokenProcessPool:
+        abandoned = False
         for k, chunk in enumerate(chunks):
             if k not in finished and not stop():
                 yield [safe_record(s.path, s.size, s.mtime_ns) for s in chunk]
     finally:
-        pool.shutdown(wait=not stop(), cancel_futures=True)
-
-
-@contextmanager
-def _real_stderr():
-    """Give multiprocessing a sys.stderr with a real file descriptor while it starts its processes.
-
-    Textual replaces sys.stderr with an object without one, and the resource tracker passes
-    `sys.stderr.fileno()` to its child ("bad value(s) in fds_to_keep" otherwise).
-    """
-    if _has_descriptor(sys.stderr):
-        yield
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w") as null:
-        sys.stderr = null
-        try:
-            yield
-        finally:
-            sys.stderr = saved
-
-
-def _has_descriptor(stream) -> bool:
-    """True when a stream is backed by an open file descriptor."""
-    try:
-        return stream.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        return False
+        stop_pool(pool, abandoned)
 
 
 def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:
