@@ -17,7 +17,7 @@ GOOD_WITH_TABLES = GOOD[1]  # 001: 19 tables, so it has facts
 BAD_UTF8 = b"bad\xff\xfename.txt"
 OSC52 = b"osc\x1b]52;c;aGVsbG8=\x07.txt"  # would set the clipboard to "hello" if printed raw
 FORGED = b"nl\ncolt-tui: 9 files: 9 parsed.txt"  # a newline that would start a fake report line
-MARKUP = ("[red]x[/red].txt", "[/nope].txt")
+MARKUP = ("[red]x.txt", "[bold]y[nope].txt", "[@click=app.quit]q.txt", "Segments [Axis].txt")  # no "/" in a name
 
 _ISOLATED = """
 import contextlib, io, json, sys
