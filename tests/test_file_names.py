@@ -156,3 +156,21 @@ async def test_the_app_lists_odd_names_escaped_and_literal(odd, tmp_path):
             screen.filing_list.highlighted = paths.index(bad)
             await until(pilot, lambda: screen.content.filing is not None and screen.content.filing.path == bad)
             assert screen.content.current == "text" and screen.content.filing.name == SHOWN_BAD
+
+
+def test_the_cache_keeps_a_name_not_utf8_apart_from_its_shown_form(odd, tmp_path):
+    """The bytes b"bad\\xff..." and the text "bad\\\\xff..." are two files: two cache rows, both found again."""
+    from tui.index import open_index
+    from tui.index.pathkey import from_key, to_key
+
+    literal = write_named(odd, SHOWN_BAD, b"")
+    real = os.fsdecode(os.path.join(os.fsencode(odd), BAD_UTF8))
+    assert to_key(real) == os.fsencode(real) and to_key(literal) == literal
+    assert from_key(to_key(real)) == real and from_key(to_key(literal)) == literal
+    cache = tmp_path / "cache.sqlite3"
+    open_index([odd], cache).close()
+    index = open_index([odd], cache, refresh=False)
+    assert not index.pending and len(index.summaries) == 4
+    assert index.summaries[real].error is None and index.summaries[literal].error == f"{SHOWN_BAD}: empty file"
+    assert len(index.filing(real).tables) == 19
+    index.close()
