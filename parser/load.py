@@ -6,6 +6,7 @@ import dataclasses
 import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 from bisect import bisect_right
@@ -16,10 +17,12 @@ from .continuation import merge_continued
 from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
+from .files import Unreadable, kind_reason, read_regular
 from .filingdates import filing_dates
 from .lines import BLANK, DATA, RULE, TAG, TEXT, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Period, Source, Table
+from .names import shown_name
 from .keyvalues import find_pair_runs, pairs_table
 from .holdings import holdings_period, holdings_table, is_holdings
 from .reportdates import PageDates, ReportDates
@@ -34,24 +37,18 @@ _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "f
 FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
-def load_filing(path: str | os.PathLike) -> Filing:
-    """Read and parse one file; problems come back as `Filing.error` or warnings, never raised."""
-    path = Path(path)
-    name = path.name
+def load_filing(path: str | bytes | os.PathLike) -> Filing:
+    """Read and parse one file; problems come back as `Filing.error` or warnings, never raised.
+
+    Only a regular file (or a symbolic link to one) is read, and never more than `MAX_BYTES`: a FIFO,
+    a device or a socket is refused in one line. `Filing.name` is the file name as `shown_name` shows it.
+    """
+    path = Path(os.fsdecode(path))
+    name = shown_name(path.name)
     try:
-        if path.is_dir():
-            return Filing(str(path), name, error=f"{name}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Filing(str(path), name, error=f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return Filing(str(path), name, error=f"{name}: is a folder, not a file")
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        if path.is_symlink():
-            reason = "symbolic link loop" if error.errno == errno.ELOOP else f"broken symbolic link ({reason})"
-        return Filing(str(path), name, error=f"{name}: cannot read ({reason})")
+        data = read_regular(path, MAX_BYTES)
+    except Unreadable as error:
+        return Filing(str(path), name, error=f"{name}: {error.reason}")
     reason = refuse_reason(data)
     if reason:
         return Filing(str(path), name, error=f"{name}: {reason}")
@@ -274,34 +271,48 @@ def iter_filing_paths(path: str | os.PathLike):
     """The entries a path names: itself, or every entry of a folder (sorted; hidden ones skipped).
 
     Entries of a folder that are not filings (sub-folders, other file types) are yielded too, so
-    that each can be reported in one line; `skip_reason` tells which they are.
+    that each can be reported in one line; `skip_reason` tells which they are. A folder that cannot
+    be listed is yielded itself; `unlisted_reason` tells why.
     """
     path = Path(path)
     if not path.is_dir():
         yield path
         return
     try:
-        children = sorted(path.iterdir())
+        with os.scandir(path) as entries:
+            names = sorted(entry.name for entry in entries if not entry.name.startswith("."))
     except OSError:
         yield path
         return
-    for child in children:
-        if not child.name.startswith("."):
-            yield child
+    for name in names:
+        yield path / name
+
+
+def unlisted_reason(folder: str | os.PathLike) -> str:
+    """Why a folder's entries could not be listed ("cannot list folder (Permission denied)")."""
+    try:
+        with os.scandir(folder):
+            return "is a folder, not a file"
+    except OSError as error:
+        return f"cannot list folder ({error.strerror or type(error).__name__})"
 
 
 def skip_reason(path: Path) -> str | None:
     """Why an entry found inside a folder is not read as a filing, or None when it is one."""
-    if path.is_symlink():
-        try:
-            os.stat(path)
-        except OSError as error:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if os.path.islink(path):
             return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-    if path.is_dir():
+        return None  # reading it will say what is wrong
+    if stat.S_ISDIR(mode):
         return "a folder: folders inside a folder are not searched; name it as a PATH to include it"
+    reason = kind_reason(mode)
+    if reason:
+        return reason
     suffix = path.suffix.lower()
     if suffix not in FILING_SUFFIXES:
-        return f"not a plain-text filing ({suffix} files are skipped)"
+        return f"not a plain-text filing ({shown_name(suffix)} files are skipped)"
     return None
 
 
@@ -312,9 +323,13 @@ def load_paths(paths) -> list[Filing]:
     for given in paths:
         folder = Path(given).is_dir()
         for entry in iter_filing_paths(given):
-            reason = skip_reason(entry) if folder and entry != Path(given) else None
+            if folder and entry == Path(given):
+                reason = unlisted_reason(entry)
+            else:
+                reason = skip_reason(entry) if folder else None
             if reason:
-                filings.append(Filing(str(entry), entry.name, error=f"{entry.name}: {reason}"))
+                name = shown_name(entry.name)
+                filings.append(Filing(str(entry), name, error=f"{name}: {reason}"))
             else:
                 filings.append(load_filing(entry))
     return filings

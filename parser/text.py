@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 100 * 1024 * 1024
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # not tab, newline, form feed, return
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,10 @@ class Decoded:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode filing bytes: UTF-8 first, then cp1252, then Latin-1 (which never fails)."""
+    """Decode filing bytes: UTF-16 when it is that, else UTF-8, then cp1252, then Latin-1 (which never fails)."""
+    wide = utf16_encoding(data)
+    if wide:
+        return _decode_utf16(data, wide)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -35,20 +40,62 @@ def decode_bytes(data: bytes) -> Decoded:
     )
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes are UTF-16 text, else None: told by a byte-order
+    mark, or without one by NUL bytes at every other position (what ASCII text looks like in UTF-16)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None  # UTF-32, not UTF-16
+    if data.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if data.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    pairs = min(len(data), 4096) // 2
+    if pairs < 4:
+        return None
+    even, odd = data[0:2 * pairs:2].count(0), data[1:2 * pairs:2].count(0)
+    if odd >= 0.6 * pairs and even <= 0.05 * pairs:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str) -> Decoded:
+    """UTF-16 text decoded, its byte-order mark dropped; bytes that do not decode are replaced and counted."""
+    order = "little" if encoding.endswith("le") else "big"
+    try:
+        text = data.decode(encoding)
+        damage = ""
+    except UnicodeDecodeError as error:
+        text = data.decode(encoding, errors="replace")
+        damage = f"; bytes from {error.start} that do not decode replaced by \ufffd"
+    return Decoded(text.removeprefix("\ufeff"), encoding, f"UTF-16 ({order}-endian) text; decoded as UTF-16{damage}")
+
+
 def refuse_reason(data: bytes) -> str | None:
     """Why these bytes are not a plain-text filing, or None when they look like one."""
+    wide = utf16_encoding(data)
+    if wide:
+        head = data[:65536].decode(wide, errors="replace").removeprefix("\ufeff")
+        if not head.strip() and not data.decode(wide, errors="replace").removeprefix("\ufeff").strip():
+            return "empty file (UTF-16)"
+        return _refuse_text(head, "character", " in UTF-16 text")
     if not data.strip():
         return "empty file"
-    head = data[:65536]
-    nul = head.find(b"\x00")
+    return _refuse_text(data[:65536].decode("latin-1"), "byte", "")
+
+
+def _refuse_text(head: str, unit: str, where: str) -> str | None:
+    """Why the first characters of a file are not plain text (NULs, control characters, HTML), or None."""
+    nul = head.find("\x00")
     if nul >= 0:
-        return f"binary file (NUL byte at offset {nul})"
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+        return f"binary file (NUL {unit} at offset {nul}{where})"
+    controls = len(_CONTROL.findall(head))
     if controls > len(head) // 20:
-        return "binary file (mostly control bytes)"
+        return f"binary file (mostly control {unit}s{where})"
     lowered = head[:4096].lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or (
-        b"<html" in lowered and b"<body" in head.lower()
+    if lowered.startswith(("<!doctype html", "<html")) or (
+        "<html" in lowered and "<body" in head.lower()
     ):
         return "HTML document, not a plain-text filing"
     return None

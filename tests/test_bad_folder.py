@@ -27,15 +27,15 @@ def bad_folder(tmp_path):
 
 @pytest.fixture()
 def locked(monkeypatch, bad_folder):
-    """Reading locked.txt fails as it would without read permission (the tests may run as root)."""
-    original = Path.read_bytes
+    """Opening locked.txt fails as it would without read permission (the tests may run as root)."""
+    original = os.open
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
+    def open_file(path, *args, **kwargs):
+        if isinstance(path, (str, os.PathLike)) and Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     return bad_folder
 
 

@@ -123,7 +123,9 @@ def _browse(paths: list[str], cache: str | None = None) -> int:
         paths = [str(default)]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        print(f"colt-tui: {missing[0]}: no such file or folder", file=sys.stderr)
+        from .data.text import safe_name
+
+        print(f"colt-tui: {safe_name(missing[0])}: no such file or folder", file=sys.stderr)
         return 2
     if cache and cache != ":memory:":
         target = Path(cache).resolve()

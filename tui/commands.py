@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from parser import Filing, Table, load_paths
+from parser.names import shown_name
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 EXIT_OK, EXIT_NOT_FOOTING, EXIT_USAGE, EXIT_SOME_UNREADABLE = 0, 1, 2, 3
 
@@ -19,7 +20,7 @@ class CommandError(Exception):
 
 def safe(text: str) -> str:
     """Filing text made safe for a terminal: control characters and escapes shown, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: shown_name(m.group()), text)
 
 
 def run(args) -> int:
@@ -35,13 +36,13 @@ def _open_index(paths: list[str], cache: str | None):
 
     for path in paths:
         if not Path(path).exists():
-            raise CommandError(f"{path}: no such file or folder")
+            raise CommandError(f"{shown_name(path)}: no such file or folder")
     try:
         index = open_index(paths, cache, refresh=False)
     except CacheLocationError as error:
         raise CommandError(str(error)) from None
     if not index.ordered_paths:
-        raise CommandError(f"no filings found in {', '.join(paths)}")
+        raise CommandError(f"no filings found in {shown_name(', '.join(paths))}")
     if index.note:
         print(f"colt-tui: {safe(index.note)}", file=sys.stderr)
     bar = ProgressBar()
@@ -74,13 +75,12 @@ def _load(paths: list[str], cache: str | None = None) -> tuple[list[Filing], int
 
 def _load_one(path: str) -> Filing:
     if Path(path).is_dir():
-        raise CommandError(f"{path}: is a folder; give one filing")
+        raise CommandError(f"{shown_name(path)}: is a folder; give one filing")
     if not Path(path).exists():
-        raise CommandError(f"{path}: no such file or folder")
+        raise CommandError(f"{shown_name(path)}: no such file or folder")
     filing = load_paths([path])[0]
     if filing.error:
-        print(f"colt-tui: {safe(filing.error)}", file=sys.stderr)
-        raise CommandError(f"{path}: could not be parsed")
+        raise CommandError(safe(filing.error))
     for warning in filing.warnings:
         print(f"colt-tui: warning: {safe(warning)}", file=sys.stderr)
     return filing
@@ -153,7 +153,7 @@ def _tables(args) -> int:
     filing = _load_one(args.path)
     if args.show is not None:
         if not 0 <= args.show < len(filing.tables):
-            raise CommandError(f"{args.path}: no table {args.show} (it has {len(filing.tables)})")
+            raise CommandError(f"{shown_name(args.path)}: no table {args.show} (it has {len(filing.tables)})")
         print(render_table(filing.tables[args.show]))
         return EXIT_OK
     print(f"{'#':>3}  {'kind':<9} {'size':>7}  {'checks':>11}  lines      title")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .text import safe_name
+
 SMALL_LIBRARY = 32  # up to this many filings, whole-library views (palette, series) load every filing
 
 
@@ -20,8 +22,8 @@ class Entry:
 
     @property
     def name(self) -> str:
-        """The file's name."""
-        return Path(self.path).name
+        """The file's name as shown (control characters and bytes that are not UTF-8 escaped)."""
+        return safe_name(Path(self.path).name)
 
     @property
     def loaded(self) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSHOWABLE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FOOTNOTE = re.compile(r"\s*\((?:\d{1,2}|[a-z]|\*+)\)\s*$")
 _NON_WORD = re.compile(r"[^\w%&/]+")
 
@@ -12,7 +13,21 @@ _NON_WORD = re.compile(r"[^\w%&/]+")
 def safe_text(text: str) -> str:
     """Tabs expanded and control characters (ANSI escapes included) shown as \\xNN, not obeyed."""
     text = text.expandtabs(8) if "\t" in text else text
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def safe_name(name: str) -> str:
+    """A file name or path shown on one line, as the parser's `shown_name` shows it (the parser is not
+    imported here, to keep it off the app's start-up): control characters, newlines and tabs, and bytes
+    that are not UTF-8 as \\xNN."""
+    return _UNSHOWABLE_IN_NAME.sub(_escape, name)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8, as surrogateescape keeps it
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def literal_markup(text: str) -> str:

@@ -126,10 +126,11 @@ def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:
 def skipped_record(stat: FileStat) -> Record:
     """The record of a folder entry that is not a filing: its one-line reason as the error."""
     from parser import PARSER_VERSION, Filing
+    from parser.names import shown_basename
 
     from .record import pack
 
-    name = os.path.basename(stat.path)
+    name = shown_basename(stat.path)
     return pack(Filing(stat.path, name, error=f"{name}: {stat.skip}"), stat.size, stat.mtime_ns, PARSER_VERSION)
 
 
@@ -139,9 +140,10 @@ def safe_record(path: str, size: int, mtime_ns: int) -> Record:
         return make_record(path, size, mtime_ns)
     except Exception as error:  # noqa: BLE001 - a bug in one file must not stop the folder
         from parser import PARSER_VERSION, Filing
+        from parser.names import shown_basename
 
         from .record import pack
 
-        name = os.path.basename(path)
+        name = shown_basename(path)
         failed = Filing(path, name, error=f"{name}: parser failed ({type(error).__name__}: {error})".splitlines()[0])
         return pack(failed, size, mtime_ns, PARSER_VERSION)

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from parser.load import FILING_SUFFIXES, skip_reason
+from parser.load import FILING_SUFFIXES, skip_reason, unlisted_reason
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,14 @@ def _folder(folder: str) -> list[FileStat]:
     """Every entry of a folder as the parser lists it (sorted, hidden ones skipped), with its skip reason.
 
     Regular files with a filing suffix take the fast path (one cached stat from scandir); anything
-    else is judged by the parser's own `skip_reason`, so both list a folder the same way.
+    else (FIFOs, devices and sockets among them) is judged by the parser's own `skip_reason`, so both
+    list a folder the same way. A folder that cannot be listed is one entry saying why.
     """
     try:
-        entries = sorted((e for e in os.scandir(folder) if not e.name.startswith(".")), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError:
-        return [_stat(folder)]
+        return [FileStat(folder, -1, -1, unlisted_reason(folder))]
     found = []
     for entry in entries:
         try:

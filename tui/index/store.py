@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+from .pathkey import from_key, to_key
+
 APP_ID = "colt-tui-index"
 SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 60_000
@@ -130,19 +132,20 @@ class Store:
     def summaries(self) -> dict[str, tuple]:
         """Every cached file's summary row, keyed by path."""
         query = f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM files"
-        return {row[0]: row for row in self.db.execute(query)}
+        rows = ((from_key(row[0]),) + row[1:] for row in self.db.execute(query))
+        return {row[0]: row for row in rows}
 
     @_locked
     def folder_paths(self, folder: str) -> list[str]:
         """The cached paths directly inside a folder."""
-        return [row[0] for row in self.db.execute("SELECT path FROM files WHERE folder = ?", (folder,))]
+        return [from_key(row[0]) for row in self.db.execute("SELECT path FROM files WHERE folder = ?", (to_key(folder),))]
 
     @_locked
     def blob(self, path: str, column: str) -> bytes | None:
         """One stored blob of a file (filing, facts, items or postings), or None."""
         if column not in BLOB_COLUMNS:
             raise ValueError(column)
-        row = self.db.execute(f"SELECT {column} FROM blobs WHERE path = ?", (path,)).fetchone()
+        row = self.db.execute(f"SELECT {column} FROM blobs WHERE path = ?", (to_key(path),)).fetchone()
         return row[0] if row else None
 
     @_locked
@@ -152,9 +155,10 @@ class Store:
             raise ValueError(column)
         found: dict[str, bytes] = {}
         for start in range(0, len(paths), 500):
-            chunk = paths[start:start + 500]
+            chunk = [to_key(path) for path in paths[start:start + 500]]
             marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT path, {column} FROM blobs WHERE path IN ({marks})", chunk))
+            rows = self.db.execute(f"SELECT path, {column} FROM blobs WHERE path IN ({marks})", chunk)
+            found.update((from_key(key), blob) for key, blob in rows)
         return found
 
     @_locked
@@ -171,8 +175,10 @@ class Store:
         with self.transaction(self.db) as db:
             for record in records:
                 ids = self._key_ids(db, record.keys)
-                db.execute(f"INSERT OR REPLACE INTO files VALUES ({','.join('?' * 15)})", record.summary_row())
-                db.execute("INSERT OR REPLACE INTO blobs VALUES (?,?,?,?,?,?)", record.blob_row(ids))
+                path, folder, *summary = record.summary_row()
+                db.execute(f"INSERT OR REPLACE INTO files VALUES ({','.join('?' * 15)})",
+                           (to_key(path), to_key(folder), *summary))
+                db.execute("INSERT OR REPLACE INTO blobs VALUES (?,?,?,?,?,?)", (to_key(path), *record.blob_row(ids)[1:]))
 
     @staticmethod
     def _key_ids(db: sqlite3.Connection, texts: list[str]) -> list[int]:
@@ -185,8 +191,8 @@ class Store:
     def delete(self, paths: list[str]) -> None:
         """Drop files from the cache."""
         with self.transaction(self.db) as db:
-            db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in paths))
-            db.executemany("DELETE FROM blobs WHERE path = ?", ((p,) for p in paths))
+            db.executemany("DELETE FROM files WHERE path = ?", ((to_key(p),) for p in paths))
+            db.executemany("DELETE FROM blobs WHERE path = ?", ((to_key(p),) for p in paths))
 
     def close(self) -> None:
         """Close the connection."""

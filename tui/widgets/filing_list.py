@@ -85,7 +85,8 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
     if not entry.loaded:
         return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
     if entry.error:
-        reason = entry.error.split(": ", 1)[-1] if entry.error.startswith(entry.name) else entry.error
+        prefix = f"{entry.name}: "  # the name may hold ": " itself
+        reason = entry.error[len(prefix):] if entry.error.startswith(prefix) else entry.error
         first = Text(f"{ERROR_MARK} ", style=Style(bold=True, color="red"))
         first.append(safe_text(entry.name), style=Style(color="red"))
         lines = [Text(f"  {line}", style=Style(dim=True))

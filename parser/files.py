@@ -1,0 +1,94 @@
+"""Read a filing's bytes from disk: regular files only (a symbolic link to one is fine), never past a limit.
+
+A FIFO would block the reader forever and a device such as /dev/zero never ends, so both are
+refused from `stat` before they are opened; the file is opened without blocking and checked
+again on the open descriptor, in case it was swapped between the two.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+CHUNK = 1 << 20
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class Unreadable(Exception):
+    """A path that cannot be read as a file; `reason` is a short phrase ("a FIFO (named pipe), not a file")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def kind_reason(mode: int) -> str | None:
+    """Why a file of this `st_mode` is not a file to read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "not a regular file"
+
+
+def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; raises `Unreadable` with the reason otherwise."""
+    try:
+        before = os.stat(path)
+    except OSError as error:
+        raise Unreadable(_os_reason(path, error)) from None
+    _refuse(before, limit)
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise Unreadable(_os_reason(path, error)) from None
+    try:
+        _refuse(os.fstat(descriptor), limit)
+        data = _read_at_most(descriptor, limit + 1)
+    except OSError as error:
+        raise Unreadable(_os_reason(path, error)) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise Unreadable(f"too large (more than the limit of {limit:,} bytes)")
+    return data
+
+
+def _refuse(status: os.stat_result, limit: int) -> None:
+    """Raise `Unreadable` for anything but a regular file within the limit."""
+    reason = kind_reason(status.st_mode)
+    if reason:
+        raise Unreadable(reason)
+    if status.st_size > limit:
+        raise Unreadable(f"too large ({status.st_size:,} bytes; limit {limit:,})")
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    """Read until end of file or `count` bytes, whichever comes first."""
+    parts: list[bytes] = []
+    left = count
+    while left > 0:
+        part = os.read(descriptor, min(CHUNK, left))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _os_reason(path: str | os.PathLike, error: OSError) -> str:
+    """An OSError as "cannot read (Permission denied)", naming a broken link or a link loop as such."""
+    reason = error.strerror or type(error).__name__
+    if error.errno == errno.ENXIO:
+        return "a socket, not a file"  # what opening a socket reports
+    if os.path.islink(path):
+        return "cannot read (symbolic link loop)" if error.errno == errno.ELOOP \
+            else f"cannot read (broken symbolic link ({reason}))"
+    return f"cannot read ({reason})"
