@@ -92,7 +92,7 @@ def inspect(path: Path, default: bool, timeout: float) -> Found:
         if failure(error) != "corrupt":
             raise  # locked, or unreadable for reasons outside the file (permissions, I/O): not its contents
         if marked or default:
-            return Found("stale", f"unreadable: {error}")
+            return Found("stale", str(error))
         return _not_ours(path, default, f"is an SQLite database that cannot be read ({error})")
     if meta is None:
         return Found("new")

@@ -84,6 +84,7 @@ class Store:
         self.moved_aside: Path | None = None
         self.note = ""
         self.generation = 0  # bumped whenever the rows written so far are lost (rebuilt, or moved to memory)
+        self._read_generation = 0  # the generation the last blobs were read in
         self.lock = threading.RLock()
         self._wait = QUIET_WAIT_SECONDS
         self.quiet = True  # notes are only recorded until the owner has shown `note` and clears this
@@ -241,6 +242,7 @@ class Store:
         if column not in BLOB_COLUMNS:
             raise ValueError(column)
         row = self.db.execute(f"SELECT {column} FROM blobs WHERE path = ?", (path,)).fetchone()
+        self._read_generation = self.generation
         return row[0] if row else None
 
     @_guarded
@@ -253,6 +255,7 @@ class Store:
             chunk = paths[start:start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(self.db.execute(f"SELECT path, {column} FROM blobs WHERE path IN ({marks})", chunk))
+        self._read_generation = self.generation
         return found
 
     @_guarded
@@ -301,7 +304,8 @@ class Store:
             return decode(blob)
         except _DECODE_ERRORS as error:
             with self.lock:
-                self._recover(ValueError(f"a stored blob does not decode: {_reason(error)}"), corrupt=True)
+                if self._read_generation == self.generation:  # else it was read from a cache since set aside
+                    self._recover(ValueError(f"a stored blob does not decode: {_reason(error)}"), corrupt=True)
             return None
 
     def close(self) -> None:
