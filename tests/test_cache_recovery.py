@@ -16,7 +16,7 @@ import pytest
 
 from parser import facts_frame, load_paths
 from tui.cli import main
-from tui.index import open_index, store
+from tui.index import connection, open_index
 from tui.index.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,8 +41,8 @@ def cache(folder, tmp_path):
 
 @pytest.fixture()
 def short_waits(monkeypatch):
-    monkeypatch.setattr(store, "QUIET_WAIT_SECONDS", 0.05)
-    monkeypatch.setattr(store, "LOCK_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(connection, "QUIET_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(connection, "LOCK_WAIT_SECONDS", 0.3)
 
 
 def fresh_facts(folder: Path):
@@ -188,7 +188,7 @@ def test_a_lock_taken_while_indexing_moves_the_index_to_memory(folder, cache, sh
 def test_a_read_only_cache_is_said_in_one_line_and_the_index_kept_in_memory(folder, cache, monkeypatch):
     """Simulated (the tests may run as root, who writes through any mode): the file reports itself unwritable."""
     before = cache.read_bytes()
-    monkeypatch.setattr(store.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(connection.os, "access", lambda path, mode: False)
     index = open_index(folder, cache)
     assert index.note == f"cache {cache} is read-only; keeping the index in memory"
     assert index.cache_path is None and len(index.summaries) == 3 and cache.read_bytes() == before
@@ -205,7 +205,7 @@ def test_a_cache_that_refuses_writes_in_use_moves_the_index_to_memory(folder, ca
 
     shim = types.SimpleNamespace(**{name: getattr(sqlite3, name) for name in dir(sqlite3) if not name.startswith("_")})
     shim.connect = read_only
-    monkeypatch.setattr(store, "sqlite3", shim)
+    monkeypatch.setattr(connection, "sqlite3", shim)
     (folder / "004_new.txt").write_bytes((FILINGS / "001_e47b350a37731711.txt").read_bytes())
     notes = []
     index = open_index(folder, cache, refresh=False, notify=notes.append)

@@ -124,7 +124,8 @@ def test_our_cache_of_an_older_schema_is_moved_aside_and_rebuilt(folder, tmp_pat
     before = target.read_bytes()
     index = open_index(folder, target)
     assert "moved aside" in index.note and "schema 2" in index.note
-    assert index.store.moved_aside.read_bytes() == before and index.store.moved_aside.name.startswith("old.sqlite3.bad-")
+    aside = index.store.moved_aside
+    assert aside.read_bytes() == before and aside.name.startswith("old.sqlite3.bad-")
     assert len(index.summaries) == 3 and index.cache_path == target
     assert open_index(folder, target, refresh=False).pending == []
 

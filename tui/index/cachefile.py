@@ -47,6 +47,16 @@ class Found:
     reason: str = ""
 
 
+def default_cache_path() -> Path:
+    """The cache file in the user's cache directory (COLT_TUI_CACHE_DIR overrides the folder)."""
+    folder = os.environ.get("COLT_TUI_CACHE_DIR")
+    if not folder:
+        from platformdirs import user_cache_dir
+
+        folder = user_cache_dir("colt-tui")
+    return Path(folder) / "index.sqlite3"
+
+
 def failure(error: Exception) -> str:
     """What an SQLite error means for the cache: 'busy' (locked), 'unwritable' (read-only, full) or 'corrupt'."""
     code = getattr(error, "sqlite_errorcode", None)
