@@ -42,6 +42,7 @@ class FolderIndex:
         self.plan: Plan = plan(self.listing, rows, cache_version())
         self.summaries: dict[str, Summary] = {path: Summary.from_row(rows[path]) for path in self.plan.cached}
         self._filings: OrderedDict[str, object] = OrderedDict()
+        self._refreshing = False  # a refresh restores lost rows itself, once its parsing is done
         self.open_seconds = time.perf_counter() - opened
 
     def _refuse_inside(self, target: Path) -> None:
@@ -90,7 +91,11 @@ class FolderIndex:
                 if record.summary.error:
                     report.failed.append(record.summary.error)
 
-        parse_all(to_parse, write, progress, workers, stop)
+        self._refreshing = True
+        try:
+            parse_all(to_parse, write, progress, workers, stop)
+        finally:
+            self._refreshing = False
         parsed = [stat for stat in to_parse if stat.path in self.summaries]
         report.parsed = len(parsed)
         report.bytes_parsed = sum(max(stat.size, 0) for stat in parsed)
@@ -117,10 +122,11 @@ class FolderIndex:
         return restored
 
     def _read(self, read):
-        """Run a read of the cache; if the cache lost rows meanwhile, parse them again and read again."""
+        """Run a read of the cache; if the cache lost rows meanwhile, parse them again and read again
+        (during a refresh, from a progress callback, the refresh does so when its parsing is done)."""
         for _attempt in range(RECOVERIES):
             result = read()
-            if self.store.generation == self._generation:
+            if self.store.generation == self._generation or self._refreshing:
                 return result
             self._restore_lost()
         return result
