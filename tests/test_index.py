@@ -71,24 +71,37 @@ def test_removed_and_new_files(folder, cache):
     assert [row[0] for row in rows] == ["001_e47b350a37731711.txt", "002_3c3cc2a74b250ec0.txt", "003_copy.txt"]
 
 
-def test_garbage_cache_is_moved_aside_and_rebuilt(folder, cache):
+def test_garbage_cache_is_refused_and_left_untouched(folder, cache):
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"this is not a database\x00" * 100)
-    index = open_index(folder, cache)
+    with pytest.raises(CacheLocationError, match="not an SQLite database"):
+        open_index(folder, cache)
+    assert cache.read_bytes() == b"this is not a database\x00" * 100
+    assert sorted(p.name for p in cache.parent.iterdir()) == ["index.sqlite3"]
+
+
+def test_garbage_at_the_default_cache_path_is_moved_aside_and_rebuilt(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLT_TUI_CACHE_DIR", str(tmp_path / "default"))
+    cache = tmp_path / "default" / "index.sqlite3"
+    cache.parent.mkdir()
+    cache.write_bytes(b"this is not a database\x00" * 100)
+    index = open_index(folder)
     assert "moved aside" in index.note
     assert index.store.moved_aside.exists() and index.store.moved_aside.read_bytes().startswith(b"this is not")
     assert len(index.summaries) == 3
-    assert open_index(folder, cache, refresh=False).pending == []
+    assert open_index(folder, refresh=False).pending == []
 
 
-def test_foreign_database_is_moved_aside(folder, cache):
+def test_foreign_database_is_refused(folder, cache):
     cache.parent.mkdir(parents=True)
     db = sqlite3.connect(cache)
     db.execute("CREATE TABLE files (x)")
     db.commit()
     db.close()
-    index = open_index(folder, cache)
-    assert index.store.moved_aside is not None and len(index.summaries) == 3
+    before = cache.read_bytes()
+    with pytest.raises(CacheLocationError, match="another program"):
+        open_index(folder, cache)
+    assert cache.read_bytes() == before
 
 
 def test_facts_and_filings_from_the_cache_equal_a_fresh_parse(folder, cache):

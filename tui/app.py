@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -76,6 +77,7 @@ class ColtApp(App):
         self.index_opened = asyncio.Event()  # the list shows every file, the cached ones filled in
         self.index_finished = asyncio.Event()  # every file is parsed and the search index is complete
         self.export_finished = asyncio.Event()  # the last export was written (or failed and said so)
+        self.loader_stopped = threading.Event()  # the loading thread has returned (set from that thread)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -114,12 +116,18 @@ class ColtApp(App):
         from .index import MEMORY, CacheLocationError, FolderIndex
 
         worker = get_current_worker()
+        self.loader_stopped.clear()
         try:
-            folder = FolderIndex(self.paths, self.cache)
+            self._load(worker, FolderIndex, MEMORY, CacheLocationError)
+        finally:
+            self.loader_stopped.set()
+
+    def _load(self, worker, FolderIndex, MEMORY, CacheLocationError) -> None:  # noqa: N803 - classes passed in
+        try:
+            folder = FolderIndex(self.paths, self.cache, notify=self.say_cache)
         except CacheLocationError as error:
-            self.call_from_thread(self.notify, f"{error}; keeping the index in memory", severity="warning",
-                                  markup=False)
-            folder = FolderIndex(self.paths, MEMORY)
+            self.say_cache(f"{error}; keeping the index in memory")
+            folder = FolderIndex(self.paths, MEMORY, notify=self.say_cache)
         self.folder_index = folder
         cached = [folder.summaries[p] for p in folder.ordered_paths if p in folder.summaries]
         self.post_message(self.IndexOpened(folder.ordered_paths, cached, folder.note))
@@ -139,6 +147,16 @@ class ColtApp(App):
         if report.parsed and not worker.is_cancelled:
             self.index = folder.search_index()
         self.post_message(self.IndexFinished(report))
+
+    def say_cache(self, text: str) -> None:
+        """Show what happened to the cache (a lock waited on, a rebuild, a move to memory), from any thread."""
+        try:
+            if threading.get_ident() == self._thread_id:
+                self.notify(text, severity="warning", markup=False)
+            else:
+                self.call_from_thread(self.notify, text, severity="warning", markup=False)
+        except RuntimeError:  # the app is closing: nothing left to show it on
+            pass
 
     def on_colt_app_index_opened(self, message: IndexOpened) -> None:
         main = self._main

@@ -4,8 +4,10 @@ Headless: nothing here imports textual or rich.
 """
 
 from .build import Report
-from .folder import MEMORY, CacheLocationError, FolderIndex, open_index
+from .cachefile import CacheLocationError, CacheLocked, CacheRefused
+from .folder import MEMORY, FolderIndex, open_index
 from .record import Summary
 from .store import default_cache_path
 
-__all__ = ["MEMORY", "CacheLocationError", "FolderIndex", "Report", "Summary", "default_cache_path", "open_index"]
+__all__ = ["MEMORY", "CacheLocationError", "CacheLocked", "CacheRefused", "FolderIndex", "Report", "Summary",
+           "default_cache_path", "open_index"]

@@ -41,12 +41,12 @@ class Report:
     seconds: float = 0.0
 
 
-def plan(listing: Listing, rows: dict[str, tuple], parser_version: int) -> Plan:
-    """Compare the files on disk with the cache rows (path, size, mtime, parser version)."""
+def plan(listing: Listing, rows: dict[str, tuple], version: str) -> Plan:
+    """Compare the files on disk with the cache rows (path, size, mtime, cache version)."""
     cached, to_parse = [], []
     for stat in listing.files:
         row = rows.get(stat.path)
-        if row and stat.size >= 0 and row[1:4] == (stat.size, stat.mtime_ns, parser_version):
+        if row and stat.size >= 0 and row[1:4] == (stat.size, stat.mtime_ns, version):
             cached.append(stat.path)
         else:
             to_parse.append(stat)
@@ -125,13 +125,13 @@ def parse_chunk(chunk: list[tuple[str, int, int]]) -> list[Record]:
 
 def skipped_record(stat: FileStat) -> Record:
     """The record of a folder entry that is not a filing: its one-line reason as the error."""
-    from parser import PARSER_VERSION, Filing
+    from parser import Filing
     from parser.names import shown_basename
 
     from .record import pack
 
     name = shown_basename(stat.path)
-    return pack(Filing(stat.path, name, error=f"{name}: {stat.skip}"), stat.size, stat.mtime_ns, PARSER_VERSION)
+    return pack(Filing(stat.path, name, error=f"{name}: {stat.skip}"), stat.size, stat.mtime_ns)
 
 
 def safe_record(path: str, size: int, mtime_ns: int) -> Record:
@@ -139,11 +139,11 @@ def safe_record(path: str, size: int, mtime_ns: int) -> Record:
     try:
         return make_record(path, size, mtime_ns)
     except Exception as error:  # noqa: BLE001 - a bug in one file must not stop the folder
-        from parser import PARSER_VERSION, Filing
+        from parser import Filing
         from parser.names import shown_basename
 
         from .record import pack
 
         name = shown_basename(path)
         failed = Filing(path, name, error=f"{name}: parser failed ({type(error).__name__}: {error})".splitlines()[0])
-        return pack(failed, size, mtime_ns, PARSER_VERSION)
+        return pack(failed, size, mtime_ns)

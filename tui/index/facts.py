@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import zlib
 
-from .record import LEVEL, expand
+from .record import LEVEL
 
 TEXT_COLUMNS = ("table_title", "group", "line_item", "column_label", "raw")
 
@@ -17,7 +17,7 @@ def facts_from_store(store, paths: list[str]):
     from parser import facts_frame
 
     blobs = store.blobs(paths, "facts")
-    frames = [expand(blobs[path]) for path in paths if blobs.get(path)]
+    frames = [frame for frame in (store.unpickled(blobs.get(path)) for path in paths) if frame is not None]
     if not frames:
         return facts_frame([])
     if len(frames) == 1:
@@ -47,14 +47,22 @@ def csv_body(frame) -> bytes:
     return zlib.compress(text.encode("utf-8"), LEVEL)
 
 
-def write_csv(store, paths: list[str], out) -> None:
-    """Write the header, then each filing's cached CSV lines, in the order of `paths`."""
+def csv_lines(store, paths: list[str]) -> dict[str, str]:
+    """The cached CSV lines of these files, keyed by path (files without facts left out)."""
+    blobs = store.blobs(paths, "facts_csv")
+    texts = {path: store.text(blobs.get(path)) for path in paths}
+    return {path: text for path, text in texts.items() if text}
+
+
+def write_csv(paths: list[str], out, read_chunk) -> None:
+    """Write the header, then each filing's CSV lines, in the order of `paths`, 200 files at a time:
+    `read_chunk(paths)` gives their lines, read whole before any is written."""
     from parser import facts_frame
 
     out.write(facts_frame([]).to_csv(index=False))
     for start in range(0, len(paths), 200):
         chunk = paths[start:start + 200]
-        blobs = store.blobs(chunk, "facts_csv")
+        texts = read_chunk(chunk)
         for path in chunk:
-            if blobs.get(path):
-                out.write(zlib.decompress(blobs[path]).decode("utf-8"))
+            if path in texts:
+                out.write(texts[path])

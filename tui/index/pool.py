@@ -19,9 +19,24 @@ def start_pool(workers: int, function, chunks: list) -> tuple[ProcessPoolExecuto
     """A pool of fresh (spawned, never forked: the app has threads) worker processes running
     `function` on every chunk; the futures map to their chunk's number."""
     context = multiprocessing.get_context("spawn")
-    with _real_stderr():
+    with _real_stderr(), _sigint_ignored():  # all workers start within the submits
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_setup)
         return pool, {pool.submit(function, chunk): k for k, chunk in enumerate(chunks)}
+
+
+@contextmanager
+def _sigint_ignored():
+    """Ignore SIGINT while the workers start: they inherit that, so a Ctrl-C sent to the whole job
+    while one is still starting (before `worker_setup`) cannot give it a traceback. Only the main
+    thread can change it; the app starts its pool from a thread, and its Ctrl-C is a key anyway."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def worker_setup() -> None:

@@ -46,7 +46,7 @@ class Record:
     path: str
     size: int
     mtime_ns: int
-    parser_version: int
+    version: str  # cache_version(): the parser's and the storing code's
     summary: Summary
     filing: bytes
     facts: bytes | None
@@ -58,7 +58,7 @@ class Record:
     def summary_row(self) -> tuple:
         """The `files` row."""
         s = self.summary
-        return (self.path, str(Path(self.path).parent), self.size, self.mtime_ns, self.parser_version, s.name,
+        return (self.path, str(Path(self.path).parent), self.size, self.mtime_ns, self.version, s.name,
                 s.form, s.company, s.date.isoformat() if s.date else "", s.title, s.error,
                 json.dumps(list(s.warnings)), s.n_tables, s.n_facts, s.n_items)
 
@@ -72,14 +72,13 @@ class Record:
 
 def make_record(path: str, size: int, mtime_ns: int) -> Record:
     """Parse one file and pack what the cache keeps of it; never raises on bad content."""
-    from parser import PARSER_VERSION, load_filing
+    from parser import load_filing
 
-    filing = load_filing(path)
-    return pack(filing, size, mtime_ns, PARSER_VERSION)
+    return pack(load_filing(path), size, mtime_ns)
 
 
-def pack(filing, size: int, mtime_ns: int, parser_version: int) -> Record:
-    """A Record from a parsed Filing."""
+def pack(filing, size: int, mtime_ns: int) -> Record:
+    """A Record from a parsed Filing, stored under the current cache version."""
     from parser import facts_frame
 
     from ..data.search import items_of, search_keys
@@ -96,11 +95,17 @@ def pack(filing, size: int, mtime_ns: int, parser_version: int) -> Record:
                       len(items))
     from .facts import csv_body
 
-    stored_items = [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values) for i in items]
+    from .version import cache_version
+
     has_facts = facts is not None and len(facts) > 0
-    return Record(filing.path, size, mtime_ns, parser_version, summary, compress(filing),
+    return Record(filing.path, size, mtime_ns, cache_version(), summary, compress(filing),
                   compress(facts) if has_facts else None, csv_body(facts) if has_facts else None,
-                  compress(stored_items), list(keys), item_keys)
+                  compress(item_rows(items)), list(keys), item_keys)
+
+
+def item_rows(items: list) -> list[tuple]:
+    """The stored form of a filing's line items (the Item fields after its path and date)."""
+    return [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values) for i in items]
 
 
 def compress(value) -> bytes:
@@ -127,8 +132,3 @@ def _fast_pickling() -> None:
 
 def _reduce(values, obj) -> tuple:
     return type(obj), values(obj)
-
-
-def expand(blob: bytes):
-    """Decompress and unpickle a blob written by `compress` (only ever our own cache file)."""
-    return pickle.loads(zlib.decompress(blob))

@@ -6,11 +6,12 @@ import numpy as np
 
 from ..data.postings import Postings, date_rank
 from ..data.search import Item, SearchIndex
-from .record import Summary, expand
+from .record import Summary
 
 
-def load_search_index(store, summaries: list[Summary]) -> SearchIndex:
-    """A SearchIndex over the cached line items of these files; items are read per file when shown."""
+def load_search_index(store, summaries: list[Summary], item_rows_of) -> SearchIndex:
+    """A SearchIndex over the cached line items of these files; `item_rows_of(path)` reads a file's items
+    when they are shown."""
     files = sorted((s for s in summaries if s.n_items and not s.error),
                    key=lambda s: (date_rank(s.date.isoformat() if s.date else ""), s.path))
     blobs = store.blobs([s.path for s in files], "postings")
@@ -32,7 +33,7 @@ def load_search_index(store, summaries: list[Summary]) -> SearchIndex:
 
     def load_items(file_index: int) -> list:
         path, date = refs[file_index]
-        return _Items(path, date, expand(store.blob(path, "items")))
+        return _Items(path, date, item_rows_of(path))
 
     postings = Postings(store.key_texts(), pairs[:, 0], pairs[:, 1], np.concatenate(file_of),
                         np.concatenate(local), refs, load_items)
