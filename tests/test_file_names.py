@@ -14,8 +14,8 @@ import pytest
 
 from parser import load_filing
 from parser.names import shown_name
-from tests_support import rendered
-from tests_support_hostile import BAD_UTF8, FORGED, GOOD_WITH_TABLES, MARKUP, OSC52, index_finished, until, write_named
+from tests_support import ready, rendered
+from tests_support_hostile import BAD_UTF8, FORGED, GOOD_WITH_TABLES, MARKUP, OSC52, write_named
 from tui.app import build_app
 from tui.cli import main
 from tui.data.text import safe_name
@@ -140,21 +140,24 @@ async def test_the_app_lists_odd_names_escaped_and_literal(odd, tmp_path):
     for run in (1, 2):
         app = build_app([str(odd)], cache)
         async with app.run_test(size=(120, 50)) as pilot:
-            await until(pilot, lambda: index_finished(app))
+            await ready(app, pilot)
             screen = app.screen
             assert app.index_report.cached == (0 if run == 1 else 9)
             paths = screen.filing_list.paths
             for name in failed:
                 screen.filing_list.highlighted = [app.library.get(p).name for p in paths].index(name)
                 row = f"{ERROR_MARK} {name}"[:30]  # the list is narrower than the longest names
-                await until(pilot, lambda: re.search(f"^{re.escape(row)}.*\n  empty file$", _shown(screen.filing_list), re.M))
+                await pilot.pause()
+                assert re.search(f"^{re.escape(row)}.*\n  empty file$", _shown(screen.filing_list), re.M)
                 assert not RAW_CONTROL.search(_shown(screen.filing_list).replace("\n", ""))
-                await until(pilot, lambda: screen.content.filing is not None and screen.content.filing.name == name)
+                await pilot.pause()
+                assert screen.content.filing is not None and screen.content.filing.name == name
                 message = rendered(screen.content.query_one("#message"))
                 assert f"{name}: empty file" in " ".join(message.split()), message
             bad = os.fsdecode(os.path.join(os.fsencode(odd), BAD_UTF8))
             screen.filing_list.highlighted = paths.index(bad)
-            await until(pilot, lambda: screen.content.filing is not None and screen.content.filing.path == bad)
+            await pilot.pause()
+            assert screen.content.filing is not None and screen.content.filing.path == bad
             assert screen.content.current == "text" and screen.content.filing.name == SHOWN_BAD
 
 

@@ -11,8 +11,8 @@ import pytest
 from parser import load_filing, load_paths
 from parser.files import Unreadable, read_regular
 from parser.load import skip_reason
-from tests_support import rendered
-from tests_support_hostile import index_finished, make_special_folder, run_isolated, until
+from tests_support import ready, rendered
+from tests_support_hostile import make_special_folder, run_isolated
 from tui.app import build_app
 from tui.index.scan import list_paths
 from tui.widgets.filing_list import ERROR_MARK
@@ -95,7 +95,7 @@ async def test_the_app_marks_each_and_quits(special, tmp_path):
     folder, reasons = special
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: index_finished(app))
+        await ready(app, pilot)
         for name, reason in reasons.items():
             assert app.library.get(str(folder / name)).error == f"{name}: {reason}"
         listed = [app.library.get(path) for path in app.screen.filing_list.paths]

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from tests_support import GOOD, ROOT
@@ -83,17 +82,3 @@ def run_isolated(commands: list[list[str]], timeout: float = 60) -> list[tuple[i
         raise AssertionError(f"{commands} did not finish in {timeout} s") from None
     assert result.returncode == 0, result.stderr
     return [tuple(item) for item in json.loads(result.stdout)]
-
-
-async def until(pilot, condition, timeout: float = 60) -> None:
-    """Let the app process messages until `condition()` holds (a state the app exposes), failing after `timeout` s."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not reached in {timeout} s")
-        await pilot.pause(0.02)
-
-
-def index_finished(app) -> bool:
-    """The app has handled its IndexFinished message: every file is listed as parsed or failed."""
-    return app.index_report is not None and all(entry.loaded for entry in app.library.entries())
