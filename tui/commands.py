@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from parser import Filing, Table, load_paths
 from parser.names import shown_name
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+from .shown import safe
 
 EXIT_OK, EXIT_NOT_FOOTING, EXIT_USAGE, EXIT_SOME_UNREADABLE = 0, 1, 2, 3
 
 
 class CommandError(Exception):
     """A usage problem reported as one line."""
-
-
-def safe(text: str) -> str:
-    """Filing text made safe for a terminal: control characters and escapes shown, not obeyed."""
-    return _CONTROL.sub(lambda m: shown_name(m.group()), text)
 
 
 def run(args) -> int:

@@ -27,7 +27,7 @@ def facts_from_store(store, paths: list[str]):
 
 def safe_frame(frame, safe):
     """The facts frame with `safe` applied to its text columns (only where a value holds a control character)."""
-    from ..commands import _CONTROL
+    from ..shown import CONTROL as _CONTROL
 
     for name in TEXT_COLUMNS:
         column = frame[name]
@@ -41,7 +41,7 @@ def safe_frame(frame, safe):
 
 def csv_body(frame) -> bytes:
     """A filing's facts as the CSV lines `colt-tui facts` prints (no header), compressed for the cache."""
-    from ..commands import safe
+    from ..shown import safe
 
     text = safe_frame(frame.copy(), safe).to_csv(index=False, header=False)
     return zlib.compress(text.encode("utf-8"), LEVEL)
