@@ -4,6 +4,7 @@ read filings and print. Nothing is ever written into the filings folder (the cac
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -77,17 +78,42 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _browse([])
     from . import commands  # the parser and pandas load only for a subcommand, not for the browser
+    from .output import OutputError, flush_stdout, require_stdout
 
     try:
-        return commands.run(args)
-    except BrokenPipeError:
+        if not getattr(args, "output", None):
+            require_stdout()
+        code = commands.run(args)
+        flush_stdout()
+        return code
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as every command does
+        _silence_stdout()
         return 0
-    except commands.CommandError as error:
+    except (commands.CommandError, OutputError) as error:
         print(f"colt-tui: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a write to standard output failed (a full disk, a closed descriptor)
+        reason = error.strerror or type(error).__name__
+        if error.filename is not None:  # not a stream write: name the file
+            from parser.names import shown_name
+
+            print(f"colt-tui: {shown_name(str(error.filename))}: {reason}", file=sys.stderr)
+            return 2
+        _silence_stdout()
+        print(f"colt-tui: cannot write to standard output ({reason})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # what was parsed before is in the cache; the workers ignore Ctrl-C and are ended
         print(("\n" if sys.stderr.isatty() else "") + "colt-tui: interrupted", file=sys.stderr)  # past a progress bar
         return EXIT_INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit cannot fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _is_cache(argument: str) -> bool:

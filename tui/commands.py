@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from parser import Filing, Table, load_paths
 from parser.names import shown_name
 
+from .output import check_output, written
 from .shown import safe
 
 EXIT_OK, EXIT_NOT_FOOTING, EXIT_USAGE, EXIT_SOME_UNREADABLE = 0, 1, 2, 3
@@ -94,45 +96,38 @@ def _index(args) -> int:
     return EXIT_SOME_UNREADABLE if unreadable else EXIT_OK
 
 
-def _refuse_inside(output: Path, paths: list[str]) -> None:
-    """Never write into a filings folder that is being read."""
-    target = output.resolve().parent
-    for path in paths:
-        folder = Path(path).resolve()
-        folder = folder if folder.is_dir() else folder.parent
-        if target == folder or folder in target.parents:
-            raise CommandError(f"{output}: refusing to write inside the filings folder {path}")
-
-
 def _facts(args) -> int:
     from .index.facts import safe_frame
 
-    if args.output:
-        _refuse_inside(Path(args.output), args.paths)
+    target = check_output(args.output, args.paths) if args.output else None  # before any parsing
+    if target is None and args.format == "parquet" and sys.stdout.isatty():
+        raise CommandError("parquet is binary: give -o FILE or redirect standard output")
     index, bad = _load_index(args.paths, args.cache)
+    code = EXIT_SOME_UNREADABLE if bad else EXIT_OK
     if args.format == "csv":
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                index.write_facts_csv(out)
-        else:
-            index.write_facts_csv(sys.stdout)
+        with _destination(target, args.output) as out:
+            index.write_facts_csv(out)
         index.close()
-        return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+        return code
     frame = safe_frame(index.facts(), safe)
     index.close()
-    if args.format == "json":
-        text = frame.to_json(orient="records", indent=1)
-    else:
-        if not args.output and sys.stdout.isatty():
-            raise CommandError("parquet is binary: give -o FILE or redirect standard output")
-        target = args.output or sys.stdout.buffer
-        frame.to_parquet(target, index=False)
-        return EXIT_SOME_UNREADABLE if bad else EXIT_OK
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return EXIT_SOME_UNREADABLE if bad else EXIT_OK
+    if args.format == "parquet":
+        with _destination(target, args.output, binary=True) as out:
+            frame.to_parquet(out, index=False)
+        return code
+    with _destination(target, args.output) as out:
+        out.write(frame.to_json(orient="records", indent=1))
+    return code
+
+
+@contextmanager
+def _destination(target: Path | None, given: str | None, binary: bool = False):
+    """The checked output file (written whole or not at all), or standard output."""
+    if target is None:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    with written(target, shown_name(given), binary) as out:
+        yield out
 
 
 def _outline(args) -> int:

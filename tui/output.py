@@ -1,0 +1,135 @@
+"""Where the commands write: an output file checked before any parsing and written whole or not at all,
+and standard output that is closed, full or gone reported in one line."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from parser.names import shown_name
+
+
+class OutputError(Exception):
+    """The output cannot be written: one line naming it and why."""
+
+
+def check_output(output: str, paths: list[str]) -> Path:
+    """The file `-o` names, checked before parsing starts: its folder exists and is writable, it is not
+    a folder, and it lies outside every filings folder being read. Returns the path to write."""
+    shown = shown_name(output)
+    target = Path(output)
+    real = Path(os.path.realpath(target))
+    for path in paths:
+        folder = Path(path).resolve()
+        folder = folder if folder.is_dir() else folder.parent
+        if real == folder or folder in real.parents:
+            raise OutputError(f"{shown}: refusing to write inside the filings folder {shown_name(path)}")
+    if real.is_dir():
+        raise OutputError(f"{shown}: is a folder; give a file name")
+    parent = real.parent
+    if not parent.exists():
+        raise OutputError(f"{shown}: no such folder {shown_name(str(parent))}")
+    if not parent.is_dir():
+        raise OutputError(f"{shown}: {shown_name(str(parent))} is not a folder")
+    if _is_special(real):
+        if not os.access(real, os.W_OK):
+            raise OutputError(f"{shown}: cannot write (permission denied)")
+    elif not os.access(parent, os.W_OK | os.X_OK) or (real.exists() and not os.access(real, os.W_OK)):
+        raise OutputError(f"{shown}: cannot write (permission denied)")
+    return real
+
+
+def _is_special(path: Path) -> bool:
+    """True for an existing path that is not a regular file (a device, a FIFO, /dev/stdout)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+@contextmanager
+def written(target: Path, shown: str, binary: bool = False):
+    """A file to write `target` through: a temporary file beside it, renamed over it only once the
+    writing ended well, so a failed or interrupted write never leaves a partial file behind. A device
+    or FIFO is written directly. Write errors become one-line OutputErrors."""
+    mode = "wb" if binary else "w"
+    options = {} if binary else {"encoding": "utf-8", "newline": ""}
+    if _is_special(target):
+        try:
+            with open(target, mode, **options) as out:
+                yield out
+        except OSError as error:
+            raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as error:
+        raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+    try:
+        with os.fdopen(handle, mode, **options) as out:
+            yield out
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except OSError as error:
+        _remove(temporary)
+        raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The file's own mode when it exists, else what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or errno.errorcode.get(error.errno or 0, type(error).__name__)
+
+
+def require_stdout() -> None:
+    """Refuse to start a command whose output would be lost: standard output is closed."""
+    if sys.stdout is None or _closed(sys.stdout):
+        raise OutputError("standard output is closed; nothing would be written (redirect it, or give -o FILE)")
+
+
+def _closed(stream) -> bool:
+    """True when the stream's file descriptor is closed (a stream without one, as under a test's capture, is open)."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return bool(getattr(stream, "closed", False))
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
+
+
+def flush_stdout() -> None:
+    """Flush standard output, turning a write error (a full disk, a closed descriptor) into an OutputError."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output ({_reason(error)})") from None
