@@ -40,6 +40,10 @@ def make_cell(token, evidence: ColumnEvidence, traits: RowTraits, line: int, dat
     if period is None and not evidence.period.not_a_period:
         doubts.append(Doubt(DoubtReason.PERIOD_NOT_READ, why) if why else evidence.period.doubt
                       or Doubt(DoubtReason.PERIOD_NOT_READ, "no date in its header, caption or the filing"))
+    if token.value != token.value:  # NaN: too many digits for a number (see values.MAX_DIGITS)
+        doubts.append(Doubt(DoubtReason.TOO_LONG, f"{sum(ch.isdigit() for ch in token.raw)} digits printed; no value read"))
+    if period is not None and period == column.period:
+        doubts.extend(d for d in column.doubts if d.reason == DoubtReason.SAME_HEADING)
     if kind == CellKind.AMOUNT and currency is None:
         doubts.append(Doubt(DoubtReason.CURRENCY_NOT_READ))
     if (kind == CellKind.COUNT and evidence.unit.unpriced and traits.kind is None and traits.scale is None

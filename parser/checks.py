@@ -32,7 +32,7 @@ class _Numbers:
         self.values: list[float | None] = []
         self.slack: list[float] = []
         for cell in row.cells:
-            if cell is not None and cell.kind in _SUMMABLE:
+            if cell is not None and cell.kind in _SUMMABLE and cell.value == cell.value:  # not NaN (too long)
                 self.values.append(cell.value)
                 decimals = len(cell.raw.rsplit(".", 1)[-1].rstrip(")%*")) if "." in cell.raw else 0
                 self.slack.append(0.5 * 10.0**-decimals)

@@ -70,6 +70,8 @@ class DoubtReason(StrEnum):
     LABEL_AFTER = "label read from the lines after its numbers"
     LABEL_JOINED = "wrapped label joined across a capitalised line"
     VALUES_DROPPED = "more numbers on the line than the table has columns; some were left out"
+    SAME_HEADING = "another column is headed alike"
+    TOO_LONG = "too many digits to be a number"
 
 
 @dataclass(frozen=True, slots=True)

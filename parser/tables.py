@@ -111,6 +111,7 @@ def build_table(
     evidence = [_column(k, layout, headers[k], clues, printed[k], dates) for k in range(layout.count)]
     evidence = [dataclasses.replace(item, report=clues.report) for item in evidence]
     evidence = _percent_columns(evidence, data_lines, assignment)
+    evidence = _alike_columns(evidence)
     columns = tuple(item.column for item in evidence)
     money = any(column.currency for column in columns)
     rows = [_row(i, raw, evidence, assignment, dates, money) for i, raw in enumerate(raw_rows)]
@@ -370,6 +371,29 @@ def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> 
         if percent:
             item = dataclasses.replace(item, column=dataclasses.replace(item.column, currency=None, scale=1),
                                        kind=item.kind or CellKind.PERCENT)
+        result.append(item)
+    return result
+
+
+def _alike_columns(evidence: list[ColumnEvidence]) -> list[ColumnEvidence]:
+    """Two columns headed alike ("1998" over both) and read as the same period and unit: nothing printed
+    tells them apart, so neither period is certain; each keeps its reading with a doubt naming the other."""
+    def key(item: ColumnEvidence):
+        column = item.column
+        return (tuple(" ".join(text.split()).casefold() for text in column.label), column.period, column.currency,
+                column.scale, column.qualifier)
+
+    groups: dict[tuple, list[int]] = {}
+    for item in evidence:
+        if item.column.period is not None and any(text.strip() for text in item.column.label):
+            groups.setdefault(key(item), []).append(item.column.index)
+    result = []
+    for item in evidence:
+        same = [k for k in groups.get(key(item), []) if k != item.column.index] if item.column.period else []
+        if same:
+            heading = " | ".join(text for text in item.column.label if text.strip())
+            doubt = Doubt(DoubtReason.SAME_HEADING, f"column {same[0]} is also headed '{heading}'")
+            item = dataclasses.replace(item, column=dataclasses.replace(item.column, doubts=item.column.doubts + (doubt,)))
         result.append(item)
     return result
 

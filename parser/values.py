@@ -6,6 +6,7 @@ numbers are the line's values, the rest is its label. A lone "$" joins the numbe
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,7 @@ class Token:
         return bool(YEAR.match(self.raw))
 
 
+MAX_DIGITS = 15  # significant digits a float holds exactly; statements print at most 13 or so
 _RATIO = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s?(?::\s?1|x|X)$")
 _POINTS = re.compile(r"^(\(?[-+]?\d{1,3}(?:\.\d+)?\)?)\s?(?:pts?\.?|points?)$")
 _DOT_PAREN = re.compile(r"^(\$?)\s*\.\((\d+)\)$")
@@ -89,6 +91,9 @@ def read_value(raw: str, start: int = 0) -> Token | None:
         return None  # "US$(1)": a column head with its footnote mark
     if match["trail"] and (match["open"] or match["sign"] or match["pct"] or match["pence"] or match["frac"]):
         return None
+    digits = match["num"].replace(",", "").replace(".", "").lstrip("0")
+    if len(digits) > MAX_DIGITS:  # a float would round it (or overflow to inf): no value, and the cell says why
+        return Token(raw, math.nan, "amount", start, start + len(raw), CURRENCY_PREFIXES.get(match["cur"] or match["cur2"] or ""))
     number = float(match["num"].replace(",", ""))
     if match["frac"]:
         numerator, denominator = match["frac"].split("/")
