@@ -4,6 +4,7 @@ block into the tables it holds: a header band, then body lines."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, Line, is_marker_line, marker_columns
@@ -96,8 +97,10 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
     for start, stop in ranges:
         run: list[int] = []
         floor = start
-        for index in candidates:
-            if not start <= index < stop or not _is_numeric_row(lines[index]):
+        # The candidates are in line order: take those of this range only (going through all
+        # of them for each range cost ranges x candidates, a filing of many tagged tables).
+        for index in candidates[bisect_left(candidates, start) : bisect_left(candidates, stop)]:
+            if not _is_numeric_row(lines[index]):
                 continue
             if run and (index - run[-1] > _MAX_GAP or _breaks_between(lines, run[-1], index)):
                 found = _untagged_block(lines, run, floor)
@@ -110,7 +113,12 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
 
 
 _MAX_GAP = 8
-_SINGLE = re.compile(r"\S(?: \S+)*\s{4,}(?:\$\s*)?\(?-?[\d,]*\.?\d+\)?%?\s*$")
+# A label, four or more spaces, one number ending the line. Only tested for a match, so the
+# label is just the non-space before the spaces (spelt "\S(?: \S+)*", it was searched again
+# from every word of a long line of words one space apart: quadratic), and the number is an
+# atomic group (only its longest reading can be followed by the line's end, and retrying the
+# shorter ones was quadratic in a long run of digits).
+_SINGLE = re.compile(r"\S\s{4,}(?:\$\s*)?\(?-?(?>[\d,]*\.?\d+)\)?%?\s*$")
 
 
 def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[int]) -> list[Block]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import heapq
 import os
 import re
 from pathlib import Path
@@ -256,18 +257,36 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
 
 def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
     """A table with no title of its own takes the title of the section it stands in."""
+    owners = _last_holders([node for section in sections for node in section.walk()],
+                           sorted({table.first_line for table in tables if not table.title}))
     result = []
     for table in tables:
         if not table.title:
-            owner = None
-            for section in sections:
-                for node in section.walk():
-                    if node.first_line <= table.first_line <= node.last_line:
-                        owner = node
+            owner = owners.get(table.first_line)
             if owner is not None and owner.kind not in ("cover", "document"):
                 table = dataclasses.replace(table, title=owner.title)
         result.append(table)
     return result
+
+
+def _last_holders(nodes: list, lines: list[int]) -> dict:
+    """For each line (sorted), the last of the nodes (in their order) whose span holds it.
+
+    One sweep down the lines with the spans begun so far in a heap, latest node first: asking
+    every node for every table was sections x tables, a filing of many notes each with a table."""
+    order = sorted(range(len(nodes)), key=lambda position: nodes[position].first_line)
+    begun: list[tuple[int, int]] = []
+    owners = {}
+    cursor = 0
+    for line in lines:
+        while cursor < len(order) and nodes[order[cursor]].first_line <= line:
+            heapq.heappush(begun, (-order[cursor], nodes[order[cursor]].last_line))
+            cursor += 1
+        while begun and begun[0][1] < line:
+            heapq.heappop(begun)  # ended above this line, so above every later one
+        if begun:
+            owners[line] = nodes[-begun[0][0]]
+    return owners
 
 
 def iter_filing_paths(path: str | os.PathLike):
