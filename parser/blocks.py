@@ -77,13 +77,34 @@ def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]
     return blocks
 
 
+_NUMBER_RUN = re.compile(r"[\d,.)\]%-]+")
+_DIGIT = re.compile(r"\d")
+_PAIR_TAIL = re.compile(r"  +(?:[($£\[-]\s*)*\.?\d")
+
+
 def numeric_line_candidates(text: str, line_of) -> list[int]:
-    """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text."""
+    """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text.
+
+    The lines where `_PAIR` is found (`_PAIR.finditer`), found in one pass: a match starts at a
+    digit and runs to the end of the run of number characters it stands in, so whether it
+    matches depends only on what follows that run, asked once per run (the regular expression
+    tried it again from every digit of the run: quadratic in a long run of digits)."""
     found: list[int] = []
-    for match in _PAIR.finditer(text):
-        index = line_of(match.start())
+    position = 0  # where the search goes on, as `finditer` does after a match
+    for run in _NUMBER_RUN.finditer(text):
+        first, end = run.span()
+        if end <= position:
+            continue
+        digit = _DIGIT.search(text, max(first, position), end)
+        if digit is None:
+            continue
+        tail = _PAIR_TAIL.match(text, end)
+        if tail is None:
+            continue
+        index = line_of(digit.start())
         if not found or found[-1] != index:
             found.append(index)
+        position = tail.end()
     return found
 
 
