@@ -161,9 +161,9 @@ def build_tree(headings: list[_Heading], total_lines: int, table_spans: list[tup
     headings = sorted(headings, key=lambda h: (h.first, h.rank))
     for index, heading in enumerate(headings):
         heading.end = total_lines - 1
-        for later in headings[index + 1 :]:
-            if later.rank <= heading.rank:
-                heading.end = later.first - 1
+        for position in range(index + 1, len(headings)):  # (not a slice: a copy of the rest each time)
+            if headings[position].rank <= heading.rank:
+                heading.end = headings[position].first - 1
                 break
     roots: list[_Heading] = []
     stack: list[_Heading] = []
