@@ -55,11 +55,13 @@ _YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _PAIR = re.compile(r"\d[\d,.)\]%-]*  +(?:[($£\[-]\s*)*\.?\d")
 
 
-def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]:
-    """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes)."""
+def find_tagged_blocks(text: str, line_of, start: int, stop: int, begin: int = 0, end: int | None = None) -> list[Block]:
+    """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes).
+    `begin` and `end`: where in `text` those lines begin and end, so that a submission of many
+    documents is not searched whole for each of them (a tag is one line, so none is cut)."""
     blocks: list[Block] = []
     opened: int | None = None
-    for match in _TAG_LINE.finditer(text):
+    for match in _TAG_LINE.finditer(text, begin, len(text) if end is None else end):
         index = line_of(match.start())
         if not start <= index < stop:
             continue

@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .arbiter import judge_share_scales
@@ -110,11 +110,17 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
 
     tagged: list[Block] = []
     for start, stop in bodies:
-        tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(text, line_of, start, stop))
+        tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(
+            text, line_of, start, stop, starts[start], starts[min(stop, len(lines.raw))]))
     free: list[tuple[int, int]] = []
+    firsts = [block.first for block in tagged]
+    in_order = all(a <= b for a, b in zip(firsts, firsts[1:]))
     for start, stop in bodies:
         cursor = start
-        for block in tagged:
+        # The tagged blocks of this body: one run of them when they are in line order (looking
+        # at all of them for each body was bodies x tables, a submission of many documents).
+        chosen = tagged[bisect_left(firsts, start) : bisect_left(firsts, stop)] if in_order else tagged
+        for block in chosen:
             if start <= block.first < stop:
                 free.append((cursor, block.first))
                 cursor = block.last + 1
