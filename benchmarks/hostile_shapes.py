@@ -12,10 +12,15 @@ every size (0.25 for a quick look).
 Shapes (see `benchmarks/pathological.py` for single large cases such as 50 MB filings):
 - one line of numbers two spaces apart, after a label ("Revenue  1,234  1,234 ...");
 - one line of numbers one space apart ("1000 1001 1002 ...");
+- one run of digits after a label; a "Label: x" line with a long run of spaces;
 - numbered notes, each a capitalised heading over a small `<TABLE>`;
 - numbered notes "12. Other assets", each with prose and a small untagged table;
-- a header line of N year columns over five rows of N numbers;
-- an untagged table of N rows;
+- a header line of N year columns over five rows of N numbers (past `parser.tables.MAX_COLUMNS`
+  the rows are kept as text with a warning, so this times the finding of that);
+- N tables of 200 columns (at the limit), a rule under each column's year (the slowest
+  tables within the limit found);
+- an untagged table of N rows (in tags);
+- N capitalised headings; a submission of N documents, each with a small table;
 - N `<TABLE>` tags, each opening a table of one row.
 """
 
@@ -37,12 +42,19 @@ SHAPES: dict[str, tuple[str, tuple[float, ...], str]] = {
         "'Revenue  ' + '  '.join(['1,234'] * int(n * 1e6 / 7)) + '\\n'", (0.35, 0.7, 1.4, 2.8), "MB"),
     "numbers line, one space": (
         "' '.join(str(1000 + i % 9000) for i in range(int(n * 1e6 / 5))) + '\\n'", (0.35, 0.7, 1.4, 2.8), "MB"),
+    "run of digits": ("'Total    ' + '1' * int(n * 1e6) + 'x1\\n'", (0.35, 0.7, 1.4, 2.8), "MB"),
+    "'Label:' and spaces": ("'Label: x' + ' ' * int(n * 1e6) + 'y\\n'", (0.35, 0.7, 1.4, 2.8), "MB"),
     "notes with tagged tables": ("notes_tagged(int(n))", (1_500, 3_000, 6_000, 12_000), "notes"),
     "numbered notes, untagged tables": ("notes_untagged(int(n))", (1_500, 3_000, 6_000, 12_000), "notes"),
     "header of N columns": ("wide_header(int(n))", (1_000, 2_000, 5_000, 10_000), "columns"),
+    "N tables at the column limit": ("at_limit(int(n))", (25, 50, 100, 200), "tables"),
     "table of N rows": (
         "'<TABLE>\\n' + ''.join(f'Item {i % 97:<10}  {i:9,}  {i * 3:9,}\\n' for i in range(int(n))) + '</TABLE>\\n'",
         (25_000, 50_000, 100_000, 200_000), "rows"),
+    "N headings": ("''.join(f'\\nNOTE {i}\\n\\n' for i in range(int(n)))", (25_000, 50_000, 100_000, 200_000), "headings"),
+    "N documents": (
+        "''.join(f'<DOCUMENT>\\n<TYPE>EX-{i}\\n<TEXT>\\n<TABLE>\\nRevenue   1,234   5,678\\n</TABLE>\\n</TEXT>\\n"
+        "</DOCUMENT>\\n' for i in range(int(n)))", (2_500, 5_000, 10_000, 20_000), "documents"),
     "N <TABLE> tags": ("'<TABLE>\\nRevenue   1,234   5,678\\n' * int(n)", (12_500, 25_000, 50_000, 100_000), "tags"),
 }
 
@@ -64,6 +76,14 @@ def notes_untagged(count):
         f"Prepaid             1,234       1,100\\n"
         f"Deposits              {i % 9999:5d}         500\\n\\n"
         for i in range(1, count + 1))
+
+
+def at_limit(count, columns=200):
+    from parser.tables import MAX_COLUMNS
+    columns = min(columns, MAX_COLUMNS)
+    rule = " " * 12 + "  ".join(["------"] * columns) + "\\n"
+    prose = "\\nThe amounts shown below were audited by the company and are stated in thousands here.\\n\\n"
+    return (wide_header(columns).replace("\\n", "\\n" + rule, 1) + prose) * count
 
 
 def wide_header(columns, rows=5):

@@ -26,7 +26,7 @@ from .holdings import holdings_period, holdings_table, is_holdings
 from .reportdates import PageDates, ReportDates
 from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
-from .tables import build_table
+from .tables import build_table, too_wide
 from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
 from .units import states_unit
 
@@ -78,7 +78,9 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
-    tables, claimed, titles = _tables(lines, blocks, dates)
+    kept_as_text: list[str] = []
+    tables, claimed, titles = _tables(lines, blocks, dates, kept_as_text)
+    warnings.extend(f"{name}: {reason}" for reason in kept_as_text)
     tables = [judge_share_scales(table) for table in merge_continued(tables, dates, raw)]
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
@@ -223,8 +225,10 @@ def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple[list[Table], set[int], set[int]]:
-    """The tables of every block; the 0-based lines their headers and bodies use; their titles."""
+def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates,
+            kept_as_text: list[str] | None = None) -> tuple[list[Table], set[int], set[int]]:
+    """The tables of every block; the 0-based lines their headers and bodies use; their titles.
+    A segment too wide to be a table is left as text, and why is added to `kept_as_text`."""
     tables: list[Table] = []
     claimed: set[int] = set()
     titles: set[int] = set()
@@ -253,6 +257,11 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
             claimed.update(range(block.first, block.last + 1))
             continue
         for segment in split_block(lines, block, context):
+            reason = too_wide(segment)
+            if reason is not None:
+                if kept_as_text is not None:
+                    kept_as_text.append(reason)
+                continue
             report = pages.around(segment.body[0].number - 1) if pages and segment.body else ReportDates()
             table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading, report)
             tables.append(table)
