@@ -113,7 +113,7 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
     tagged: list[Block] = []
     for start, stop in bodies:
         tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(
-            text, line_of, start, stop, starts[start], starts[min(stop, len(lines.raw))]))
+            text, line_of, start, stop, starts[min(start, len(lines.raw))], starts[min(stop, len(lines.raw))]))
     free: list[tuple[int, int]] = []
     firsts = [block.first for block in tagged]
     in_order = all(a <= b for a, b in zip(firsts, firsts[1:]))
