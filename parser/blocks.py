@@ -4,6 +4,7 @@ block into the tables it holds: a header band, then body lines."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, Line, is_marker_line, marker_columns
@@ -54,11 +55,13 @@ _YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _PAIR = re.compile(r"\d[\d,.)\]%-]*  +(?:[($£\[-]\s*)*\.?\d")
 
 
-def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]:
-    """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes)."""
+def find_tagged_blocks(text: str, line_of, start: int, stop: int, begin: int = 0, end: int | None = None) -> list[Block]:
+    """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes).
+    `begin` and `end`: where in `text` those lines begin and end, so that a submission of many
+    documents is not searched whole for each of them (a tag is one line, so none is cut)."""
     blocks: list[Block] = []
     opened: int | None = None
-    for match in _TAG_LINE.finditer(text):
+    for match in _TAG_LINE.finditer(text, begin, len(text) if end is None else end):
         index = line_of(match.start())
         if not start <= index < stop:
             continue
@@ -76,13 +79,34 @@ def find_tagged_blocks(text: str, line_of, start: int, stop: int) -> list[Block]
     return blocks
 
 
+_NUMBER_RUN = re.compile(r"[\d,.)\]%-]+")
+_DIGIT = re.compile(r"\d")
+_PAIR_TAIL = re.compile(r"  +(?:[($£\[-]\s*)*\.?\d")
+
+
 def numeric_line_candidates(text: str, line_of) -> list[int]:
-    """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text."""
+    """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text.
+
+    The lines where `_PAIR` is found (`_PAIR.finditer`), found in one pass: a match starts at a
+    digit and runs to the end of the run of number characters it stands in, so whether it
+    matches depends only on what follows that run, asked once per run (the regular expression
+    tried it again from every digit of the run: quadratic in a long run of digits)."""
     found: list[int] = []
-    for match in _PAIR.finditer(text):
-        index = line_of(match.start())
+    position = 0  # where the search goes on, as `finditer` does after a match
+    for run in _NUMBER_RUN.finditer(text):
+        first, end = run.span()
+        if end <= position:
+            continue
+        digit = _DIGIT.search(text, max(first, position), end)
+        if digit is None:
+            continue
+        tail = _PAIR_TAIL.match(text, end)
+        if tail is None:
+            continue
+        index = line_of(digit.start())
         if not found or found[-1] != index:
             found.append(index)
+        position = tail.end()
     return found
 
 
@@ -96,8 +120,10 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
     for start, stop in ranges:
         run: list[int] = []
         floor = start
-        for index in candidates:
-            if not start <= index < stop or not _is_numeric_row(lines[index]):
+        # The candidates are in line order: take those of this range only (going through all
+        # of them for each range cost ranges x candidates, a filing of many tagged tables).
+        for index in candidates[bisect_left(candidates, start) : bisect_left(candidates, stop)]:
+            if not _is_numeric_row(lines[index]):
                 continue
             if run and (index - run[-1] > _MAX_GAP or _breaks_between(lines, run[-1], index)):
                 found = _untagged_block(lines, run, floor)
@@ -110,7 +136,12 @@ def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, i
 
 
 _MAX_GAP = 8
-_SINGLE = re.compile(r"\S(?: \S+)*\s{4,}(?:\$\s*)?\(?-?[\d,]*\.?\d+\)?%?\s*$")
+# A label, four or more spaces, one number ending the line. Only tested for a match, so the
+# label is just the non-space before the spaces (spelt "\S(?: \S+)*", it was searched again
+# from every word of a long line of words one space apart: quadratic), and the number is an
+# atomic group (only its longest reading can be followed by the line's end, and retrying the
+# shorter ones was quadratic in a long run of digits).
+_SINGLE = re.compile(r"\S\s{4,}(?:\$\s*)?\(?-?(?>[\d,]*\.?\d+)\)?%?\s*$")
 
 
 def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[int]) -> list[Block]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .lines import DATA, RULE, TEXT, Line
@@ -179,7 +180,9 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     table_text: list[str] = []
     regions = [layout.region(k, label_width) for k in range(layout.count)]
     groups: list[list[int]] = [[k] for k in range(layout.count)]
-    singles = [[k] for k in range(layout.count)]
+    singles = _Spans(regions)
+    # Read bottom up: each column's labels and the table's text are gathered nearest the data
+    # first and turned top to bottom at the end.
     for line in reversed(band):
         if line.kind == RULE:
             groups = _merge_under_rules(line.text, groups, layout, label_width)
@@ -192,9 +195,9 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
         value_chunks = []
         for text, start, end in chunks:
             if end <= label_width or end <= regions[0][0] or start < label_width // 2 or COMPANY.search(text):
-                table_text.insert(0, text)
+                table_text.append(text)
             else:
-                value_chunks.extend(_split_repeated(text, start, end, singles, regions, layout))
+                value_chunks.extend(_split_repeated(text, start, end, singles, layout))
         if not value_chunks:
             continue
         groups = _split_under_chunks(value_chunks, groups, regions)
@@ -207,13 +210,17 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
             owner = claims.get(index)
             if owner is not None:
                 for column in group:
-                    labels[column].insert(0, value_chunks[owner][0])
-                    spans[column].insert(0, widths[owner])
+                    labels[column].append(value_chunks[owner][0])
+                    spans[column].append(widths[owner])
             if owner is not None and merged and claims.get(index - 1) == owner:
                 merged[-1].extend(group)
             else:
                 merged.append(list(group))
         groups = merged
+    for column in range(layout.count):
+        labels[column].reverse()
+        spans[column].reverse()
+    table_text.reverse()
     return HeaderResult(labels, table_text, spans)
 
 
@@ -238,10 +245,15 @@ def _split_under_chunks(chunks, groups: list[list[int]], regions) -> list[list[i
 
 def _rule_text(rules: list[tuple[str, int, int]]) -> str:
     """Rebuild a line holding only the rule chunks, at their columns."""
-    text = ""
+    parts: list[str] = []
+    width = 0
     for chunk, start, _ in rules:
-        text = text.ljust(start) + chunk
-    return text
+        if start > width:
+            parts.append(" " * (start - width))
+            width = start
+        parts.append(chunk)
+        width += len(chunk)
+    return "".join(parts)
 
 
 def _merge_under_rules(text: str, groups: list[list[int]], layout: Layout, label_width: int) -> list[list[int]]:
@@ -300,9 +312,10 @@ def _split_words(text: str, start: int, end: int, layout: Layout):
     return pieces
 
 
-def _split_repeated(text, start, end, groups, regions, layout: Layout | None = None):
-    """Cut "March 28, March 29," into one piece per column when it stands over several."""
-    covered = [g for g in groups if _overlap((start, end), _span(g, regions)) > 0]
+def _split_repeated(text, start, end, columns: _Spans, layout: Layout | None = None):
+    """Cut "March 28, March 29," into one piece per column when it stands over several
+    (`columns`: the regions of the single columns)."""
+    covered = columns.touching(start, end)
     if len(covered) < 2 or _SPANNING.search(text):
         return [(text, start, end)]
     matches = []
@@ -341,6 +354,38 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+class _Spans:
+    """Spans (left, right) of a header's columns or groups, left to right, asked which of them
+    a chunk overlaps. Spans whose left and right ends both go up from one to the next (as the
+    columns of a table do) are searched by bisection, so that a header line of n chunks over n
+    columns is not n x n; the few others (the last column's region reaches a fixed column
+    10,000, which a very long line passes) are each tried."""
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        self.spans = spans
+        self.kept: list[int] = []
+        self.others: list[int] = []
+        for index, (left, right) in enumerate(spans):
+            if not self.kept or (left >= spans[self.kept[-1]][0] and right >= spans[self.kept[-1]][1]):
+                self.kept.append(index)
+            else:
+                self.others.append(index)
+        self.lefts = [spans[index][0] for index in self.kept]
+        self.rights = [spans[index][1] for index in self.kept]
+
+    def touching(self, start: float, end: float) -> list[int]:
+        """Indexes of the spans that overlap (start, end) by more than nothing, in order."""
+        if end <= start:
+            return []
+        # Overlap needs left < end (a first run of the kept spans) and right > start (a last run).
+        first, stop = bisect_right(self.rights, start), bisect_left(self.lefts, end)
+        found = [self.kept[k] for k in range(first, stop) if self.rights[k] > self.lefts[k]]
+        if self.others:
+            found.extend(index for index in self.others if _overlap((start, end), self.spans[index]) > 0)
+            found.sort()
+        return found
+
+
 def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
     """Which chunk (index) each group (index) falls under on one header line.
 
@@ -349,9 +394,10 @@ def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
     the one covering more of it wins.
     """
     spans = [_span(group, regions) for group in groups]
+    overlaps = _Spans(spans)
     wanted: dict[int, list[tuple[float, int]]] = {}
     for ci, (_, start, end) in enumerate(chunks):
-        touched = [gi for gi in range(len(groups)) if _overlap((start, end), spans[gi]) > 0]
+        touched = overlaps.touching(start, end)
         if not touched:
             continue
         printed = [gi for gi in touched

@@ -28,11 +28,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date, week_rule_date
 from .model import Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
+from .spans import SpanFinder
 
 NOT_A_PERIOD = re.compile(
     r"growth|\bchanges?\b|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
@@ -78,9 +79,17 @@ class FilingDates:
     def for_block(self, first_line: int) -> FilingDates:
         """These dates with the one scale and the one currency the tables of the block's
         document state, if any."""
-        scale = next((s for start, stop, s in self.document_scales if start <= first_line < stop), None)
-        currency = next((c for start, stop, c in self.document_currencies if start <= first_line < stop), self.currency)
+        scales, currencies = self._document_spans
+        holder = scales.first(first_line)
+        scale = self.document_scales[holder][2] if holder is not None else None
+        holder = currencies.first(first_line)
+        currency = self.document_currencies[holder][2] if holder is not None else self.currency
         return dataclasses.replace(self, scale=scale, currency=currency)
+
+    @cached_property
+    def _document_spans(self) -> tuple[SpanFinder, SpanFinder]:
+        """The documents' scales and currencies, looked up by line (see `SpanFinder`)."""
+        return SpanFinder(self.document_scales), SpanFinder(self.document_currencies)
 
     @property
     def weekly(self) -> bool:

@@ -15,6 +15,7 @@ from .fiscalnames import fiscal_names
 from .model import Source
 from .reportdates import frequency
 from .units import DOLLAR_CURRENCIES, read_unit, states_unit
+from .spans import SpanFinder
 from .values import is_bare_dollar
 
 _ANNUAL_FORMS = ("10-K", "10K", "20-F", "40-F", "10-KSB", "10-K405", "11-K", "ARS", "N-30D")
@@ -179,8 +180,10 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
     currencies: dict[tuple[int, int], Counter] = {}
     scales: dict[tuple[int, int], Counter] = {}
     fiscal: set[tuple[int, int]] = set()
+    holders = SpanFinder(bodies)
     for block in blocks:
-        body = next(((start, stop) for start, stop in bodies if start <= block.first < stop), (0, len(raw)))
+        holder = holders.first(block.first)
+        body = bodies[holder] if holder is not None else (0, len(raw))
         first_data = next((i for i in range(block.first, block.last + 1)
                            if lines[i].kind == DATA and not lines[i].is_year_line), None)
         if first_data is None:

@@ -11,7 +11,9 @@ from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Row, RowK
 from .units import read_unit
 from .values import read_value
 
-_PAIR = re.compile(r"^\s*(?P<label>[A-Za-z][^:]{2,80}?):\s+(?P<value>\S.*?)\s*$")
+# The value runs to the line's last non-space (a lazy "\S.*?" before "\s*$" reads the same,
+# but tried the end of the line again from every character: quadratic in a run of spaces).
+_PAIR = re.compile(r"^\s*(?P<label>[A-Za-z][^:]{2,80}?):\s+(?P<value>\S(?:.*\S)?)\s*$")
 _UNIT_LINE = re.compile(r"^\s*\((?:in\s+)?(?:thousands|millions|billions|000'?s)\)\s*$", re.I)
 MIN_PAIRS = 3
 MAX_GAP = 3

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import heapq
 import os
 import re
 import stat
 from pathlib import Path
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .arbiter import judge_share_scales
@@ -28,7 +29,7 @@ from .holdings import holdings_period, holdings_table, is_holdings
 from .reportdates import PageDates, ReportDates
 from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
-from .tables import build_table
+from .tables import build_table, too_wide
 from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
 from .units import states_unit
 
@@ -74,7 +75,9 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
     doc_type = envelope.documents[0].type if envelope.documents else ""
     meta = read_metadata(raw, envelope.fields, envelope.bodies[0], doc_type)
     dates = filing_dates(raw, lines, blocks, envelope.fields, meta.form, envelope.bodies)
-    tables, claimed, titles = _tables(lines, blocks, dates)
+    kept_as_text: list[str] = []
+    tables, claimed, titles = _tables(lines, blocks, dates, kept_as_text)
+    warnings.extend(f"{name}: {reason}" for reason in kept_as_text)
     tables = [judge_share_scales(table) for table in merge_continued(tables, dates, raw)]
     headings = find_sections(raw, envelope.bodies, claimed, meta.cover_end, meta.headline, envelope.documents, titles)
     spans = [(table.first_line, table.last_line) for table in tables]
@@ -106,11 +109,17 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
 
     tagged: list[Block] = []
     for start, stop in bodies:
-        tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(text, line_of, start, stop))
+        tagged.extend(_with_header_above(lines, block) for block in find_tagged_blocks(
+            text, line_of, start, stop, starts[min(start, len(lines.raw))], starts[min(stop, len(lines.raw))]))
     free: list[tuple[int, int]] = []
+    firsts = [block.first for block in tagged]
+    in_order = all(a <= b for a, b in zip(firsts, firsts[1:]))
     for start, stop in bodies:
         cursor = start
-        for block in tagged:
+        # The tagged blocks of this body: one run of them when they are in line order (looking
+        # at all of them for each body was bodies x tables, a submission of many documents).
+        chosen = tagged[bisect_left(firsts, start) : bisect_left(firsts, stop)] if in_order else tagged
+        for block in chosen:
             if start <= block.first < stop:
                 free.append((cursor, block.first))
                 cursor = block.last + 1
@@ -213,8 +222,10 @@ def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple[list[Table], set[int], set[int]]:
-    """The tables of every block; the 0-based lines their headers and bodies use; their titles."""
+def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates,
+            kept_as_text: list[str] | None = None) -> tuple[list[Table], set[int], set[int]]:
+    """The tables of every block; the 0-based lines their headers and bodies use; their titles.
+    A segment too wide to be a table is left as text, and why is added to `kept_as_text`."""
     tables: list[Table] = []
     claimed: set[int] = set()
     titles: set[int] = set()
@@ -243,6 +254,11 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
             claimed.update(range(block.first, block.last + 1))
             continue
         for segment in split_block(lines, block, context):
+            reason = too_wide(segment)
+            if reason is not None:
+                if kept_as_text is not None:
+                    kept_as_text.append(reason)
+                continue
             report = pages.around(segment.body[0].number - 1) if pages and segment.body else ReportDates()
             table, used, title_lines = build_table(segment, len(tables), dates.for_block(block.first), heading, report)
             tables.append(table)
@@ -253,18 +269,36 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates) -> tuple
 
 def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
     """A table with no title of its own takes the title of the section it stands in."""
+    owners = _last_holders([node for section in sections for node in section.walk()],
+                           sorted({table.first_line for table in tables if not table.title}))
     result = []
     for table in tables:
         if not table.title:
-            owner = None
-            for section in sections:
-                for node in section.walk():
-                    if node.first_line <= table.first_line <= node.last_line:
-                        owner = node
+            owner = owners.get(table.first_line)
             if owner is not None and owner.kind not in ("cover", "document"):
                 table = dataclasses.replace(table, title=owner.title)
         result.append(table)
     return result
+
+
+def _last_holders(nodes: list, lines: list[int]) -> dict:
+    """For each line (sorted), the last of the nodes (in their order) whose span holds it.
+
+    One sweep down the lines with the spans begun so far in a heap, latest node first: asking
+    every node for every table was sections x tables, a filing of many notes each with a table."""
+    order = sorted(range(len(nodes)), key=lambda position: nodes[position].first_line)
+    begun: list[tuple[int, int]] = []
+    owners = {}
+    cursor = 0
+    for line in lines:
+        while cursor < len(order) and nodes[order[cursor]].first_line <= line:
+            heapq.heappush(begun, (-order[cursor], nodes[order[cursor]].last_line))
+            cursor += 1
+        while begun and begun[0][1] < line:
+            heapq.heappop(begun)  # ended above this line, so above every later one
+        if begun:
+            owners[line] = nodes[-begun[0][0]]
+    return owners
 
 
 def iter_filing_paths(path: str | os.PathLike):

@@ -9,6 +9,7 @@ title-case or sentence-case headings. A heading nests under the nearest heading 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .model import Section
@@ -160,9 +161,9 @@ def build_tree(headings: list[_Heading], total_lines: int, table_spans: list[tup
     headings = sorted(headings, key=lambda h: (h.first, h.rank))
     for index, heading in enumerate(headings):
         heading.end = total_lines - 1
-        for later in headings[index + 1 :]:
-            if later.rank <= heading.rank:
-                heading.end = later.first - 1
+        for position in range(index + 1, len(headings)):  # (not a slice: a copy of the rest each time)
+            if headings[position].rank <= heading.rank:
+                heading.end = headings[position].first - 1
                 break
     roots: list[_Heading] = []
     stack: list[_Heading] = []
@@ -171,15 +172,23 @@ def build_tree(headings: list[_Heading], total_lines: int, table_spans: list[tup
             stack.pop()
         (stack[-1].children if stack else roots).append(heading)
         stack.append(heading)
-    return tuple(_freeze(h, 1, table_spans) for h in roots)
+    starts = sorted((first - 1, index) for index, (first, _last) in enumerate(table_spans))
+    return tuple(_freeze(h, 1, starts) for h in roots)
 
 
-def _freeze(heading: _Heading, level: int, table_spans) -> Section:
-    children = tuple(_freeze(child, level + 1, table_spans) for child in heading.children)
-    tables = tuple(
-        index for index, (first, _last) in enumerate(table_spans) if heading.first <= first - 1 <= heading.end
-        and not any(child.first <= first - 1 <= child.end for child in heading.children)
-    )
+def _freeze(heading: _Heading, level: int, starts: list[tuple[int, int]]) -> Section:
+    """A heading as a Section; its tables are those starting in its span and in no child's.
+
+    `starts` is (0-based line before the table's first line, table index), sorted: each heading
+    looks only at the tables in its span, and a table only at the children that may hold it, so
+    a flat outline of many notes each with a table is not headings x tables x children."""
+    children = tuple(_freeze(child, level + 1, starts) for child in heading.children)
+    inside = starts[bisect_left(starts, (heading.first, -1)) : bisect_right(starts, (heading.end, len(starts)))]
+    held = _merged_spans(heading.children)
+    tables = tuple(sorted(
+        index for line, index in inside
+        if not (position := bisect_right(held, (line, float("inf")))) or line > held[position - 1][1]
+    ))
     return Section(
         title=heading.title,
         level=level,
@@ -189,3 +198,14 @@ def _freeze(heading: _Heading, level: int, table_spans) -> Section:
         children=children,
         tables=tables,
     )
+
+
+def _merged_spans(headings: list[_Heading]) -> list[tuple[int, int]]:
+    """The (first, end) spans of the headings, sorted, overlapping or touching ones merged."""
+    merged: list[tuple[int, int]] = []
+    for first, end in sorted((h.first, h.end) for h in headings if h.first <= h.end):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((first, end))
+    return merged

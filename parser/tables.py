@@ -22,6 +22,22 @@ from .rowtraits import read_row
 from .units import states_unit
 from .values import is_bare_dollar
 
+# The most numbers one line of a table may print. A segment with a line of more is kept as
+# text, with a warning: real statements print fewer than 30 columns (and a line of fewer than
+# 400 characters cannot hold more than 200 numbers), while reading a header over thousands of
+# columns costs, in places, columns x header chunks.
+MAX_COLUMNS = 200
+
+
+def too_wide(segment: Segment) -> str | None:
+    """Why a segment is not read as a table (a line of more than MAX_COLUMNS numbers), or None."""
+    widest = max(segment.data_lines, key=lambda line: len(line.values), default=None)
+    if widest is None or len(widest.values) <= MAX_COLUMNS:
+        return None
+    return (f"line {widest.number}: {len(widest.values):,} numbers on one line, more than a table's "
+            f"{MAX_COLUMNS} columns; kept as text")
+
+
 _NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+\S", re.I)
 _STATEMENT_NAMES = re.compile(
     r"statements?\s+of|balance\s+sheets?|cash\s*flow|profit\s+and\s+loss|income\s+statement|key\s+financial",

@@ -131,21 +131,25 @@ def split_line(line: str) -> tuple[str, int, list[Token]]:
     if "..." in line:
         line = _LEADER.sub(lambda m: " " * len(m.group()), line)
     chunks = [(m.group(), m.start()) for m in _CHUNK.finditer(line)]
-    values: list[Token] = []
+    # The values are read right to left; each chunk's tokens are kept in a list of pieces,
+    # last piece first, and joined once at the end (inserting at the front of one list each
+    # time made a line of n numbers cost n squared).
+    pieces: list[list[Token]] = []
     cut = len(chunks)
     while cut > 0:
         text, start = chunks[cut - 1]
         if text == "%" and cut >= 2:
             merged = _spaced_percent(line, chunks[cut - 2], start)
             if merged is not None:
-                values.insert(0, merged)
+                pieces.append([merged])
                 cut -= 2
                 continue
         tokens = _chunk_values(text, start)
         if tokens is None:
             break
-        values[:0] = tokens
+        pieces.append(tokens)
         cut -= 1
+    values = [token for piece in reversed(pieces) for token in piece]
     values = _attach_dollars(values)
     if values and values[0].raw == "$":
         values = values[1:]
