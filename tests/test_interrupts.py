@@ -139,3 +139,14 @@ async def test_quitting_while_indexing_ends_the_workers_and_the_next_start_resum
         await ready(again, pilot)
         report = again.index_report
         assert report.cached >= 1 and report.cached + report.parsed == 7 and not report.failed
+
+
+async def test_ctrl_c_in_the_browser_quits_with_130_and_one_line(tmp_path):
+    folder = slow_folder(tmp_path, small=2, big=2)
+    app = ColtApp([str(folder)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await asyncio.wait_for(app.index_opened.wait(), LIFECYCLE_TIMEOUT)
+        await pilot.press("ctrl+c")
+    assert app.return_code == 130
+    assert await asyncio.to_thread(app.loader_stopped.wait, LIFECYCLE_TIMEOUT)
+    assert not multiprocessing.active_children()
