@@ -123,16 +123,15 @@ class ColtApp(App):
         """List the files, post what the cache holds, then parse what changed (on all cores) and index it."""
         from textual.worker import get_current_worker
 
-        from .index import MEMORY, CacheLocationError, FolderIndex
-
-        worker = get_current_worker()
         self.loader_stopped.clear()
         try:
-            self._load(worker, FolderIndex, MEMORY, CacheLocationError)
+            self._load(get_current_worker())
         finally:
             self.loader_stopped.set()
 
-    def _load(self, worker, FolderIndex, MEMORY, CacheLocationError) -> None:  # noqa: N803 - classes passed in
+    def _load(self, worker) -> None:
+        from .index import MEMORY, CacheLocationError, FolderIndex
+
         try:
             folder = FolderIndex(self.paths, self.cache, notify=self.say_cache)
         except CacheLocationError as error:
@@ -238,13 +237,14 @@ class ColtApp(App):
     def write_export(self, grid, path: Path) -> None:
         """Write the CSV off the event loop and report the outcome."""
         from .data.export import write_csv
+        from .data.text import safe_name
 
         try:
             rows = write_csv(grid, path)
         except OSError as error:
-            self.call_from_thread(self._exported, f"Could not write {path}: {error.strerror}", "error")
+            self.call_from_thread(self._exported, f"Could not write {safe_name(str(path))}: {error.strerror}", "error")
             return
-        self.call_from_thread(self._exported, f"Wrote {rows} rows to {path}", "information")
+        self.call_from_thread(self._exported, f"Wrote {rows} rows to {safe_name(str(path))}", "information")
 
     def _exported(self, message: str, severity: str) -> None:
         """Say how an export ended (paths shown literally) and mark it finished."""
