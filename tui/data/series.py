@@ -1,4 +1,5 @@
-"""One line item across every period of every loaded filing, with derived quarters."""
+"""One line item across every period of one company's loaded filings, with derived quarters and
+restatements flagged: every value in the series' one unit, shown as it is charted and exported."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .compare import figure, qualifier_rank, unit_text
+from .compare import figure, qualifier_rank, scaled, unit_text
 from .numbers import decimals_of
 from .text import normalise_label
+
+STATEMENTS = {"income", "balance", "cash_flow", "equity"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class Point:
     text: str
     source: str
     derived: bool = False
+    restated: tuple[tuple[str, str], ...] = ()  # other filings' different figures for the period: (text, source)
 
     @property
     def period(self) -> str:
@@ -37,6 +41,7 @@ class Series:
     scale: int
     kind: str
     points: tuple[Point, ...]
+    company: str = ""
 
     @property
     def unit(self) -> str:
@@ -68,30 +73,45 @@ def _month_end(year: int, month: int) -> int:
     return (following.toordinal() - date(year, month, 1).toordinal())
 
 
-def build_series(filings, table, row, column_index: int | None = None) -> Series:
-    """The row's line item across the filings, in the currency and scale of the chosen column."""
+def company_key(filing) -> str:
+    """Who filed: the CIK from the SEC header, else the company name normalised, else the file itself."""
+    if getattr(filing, "cik", ""):
+        return f"cik:{int(filing.cik) if str(filing.cik).isdigit() else filing.cik}"
+    name = normalise_label(getattr(filing, "company", "") or "")
+    return f"name:{name}" if name else f"file:{filing.path}"
+
+
+def build_series(filings, table, row, column_index: int | None = None, filing=None) -> Series:
+    """The row's line item across the filings of the same company as `filing` (the one `table` is in),
+    in the currency and scale of the chosen column."""
+    filing = filing or next((f for f in filings if any(t is table for t in f.tables)), None)
+    company = company_key(filing) if filing is not None else None
+    own = [f for f in filings if company is not None and company_key(f) == company] or ([filing] if filing else [])
     columns = [c for c in table.columns if c.period is not None and row.cell(c.index) is not None]
     if column_index is not None and row.cell(column_index) is not None and table.columns[column_index].period:
         anchor = table.columns[column_index]
     else:
         currencies = Counter(c.currency for c in columns)
         anchor = max(columns, key=lambda c: (currencies[c.currency], -qualifier_rank(c.qualifier)), default=None)
+    name = (getattr(filing, "company", "") or "") if filing is not None else ""
     if anchor is None:
-        return Series(row.display_label, None, 1, "", ())
+        return Series(row.display_label, None, 1, "", (), name)
     kind = row.cell(anchor.index).kind
-    best = _best_points(filings, table, row, anchor, kind)
-    points = list(best.values())
+    points = _best_points(own, table, row, anchor, kind)
     if kind == "amount":
         points += derived_quarters(points, decimals_of(row.cell(anchor.index).raw))
     points.sort(key=lambda p: (p.months, p.end))
-    return Series(row.display_label, anchor.currency, anchor.scale, kind, tuple(points))
+    return Series(row.display_label, anchor.currency, anchor.scale, kind, tuple(points), name)
 
 
-def _best_points(filings, table, row, anchor, kind) -> dict:
-    """One printed point per period: from the same table first, then finest scale, newest filing."""
+def _best_points(filings, table, row, anchor, kind) -> list[Point]:
+    """One point per period: the newest filing's figure (a restated figure replaces the old one), within
+    a filing a statement's before another table's copy, then the open table; each in the anchor's unit. Another filing printing a different figure for
+    the same period (beyond rounding) is a restatement: kept on the point, which is marked."""
     wanted = normalise_label(row.label)
-    chosen: dict[tuple, tuple] = {}
+    found: dict[tuple, list] = {}
     for filing in filings:
+        newest_first = -(filing.date.toordinal() if filing.date else 0)
         for other in filing.tables:
             for candidate in other.rows:
                 if not candidate.label or normalise_label(candidate.label) != wanted:
@@ -100,17 +120,30 @@ def _best_points(filings, table, row, anchor, kind) -> dict:
                     cell = candidate.cell(column.index)
                     if cell is None or column.period is None or column.currency != anchor.currency or cell.kind != kind:
                         continue
+                    if cell.value != cell.value:  # too many digits: no value to chart
+                        continue
+                    value, decimals = scaled(cell.value, kind, column.scale, anchor.scale, decimals_of(cell.raw))
+                    step = 10.0 ** -decimals_of(cell.raw) * (column.scale / anchor.scale if kind == "amount" else 1)
+                    rank = (qualifier_rank(column.qualifier), newest_first, str(other.kind) not in STATEMENTS,
+                            other is not table, other.title != table.title, column.scale)
+                    source = f"{filing.name} · table {other.index} · {other.title}"
+                    if column.qualifier:
+                        source += f" · {column.qualifier}"
+                    text = cell.raw if column.scale == anchor.scale or kind != "amount" else figure(value, decimals)
                     key = (column.period.end, column.period.months)
-                    date_key = -(filing.date.toordinal() if filing.date else 0)
-                    rank = (other is not table, other.title != table.title, qualifier_rank(column.qualifier),
-                            column.scale, date_key)
-                    if key not in chosen or rank < chosen[key][0]:
-                        value = cell.value * column.scale / anchor.scale if kind == "amount" else cell.value
-                        source = f"{filing.name} · table {other.index} · {other.title}"
-                        if column.qualifier:
-                            source += f" · {column.qualifier}"
-                        chosen[key] = (rank, Point(key[0], key[1], value, cell.raw, source))
-    return {key: point for key, (_, point) in chosen.items()}
+                    found.setdefault(key, []).append((rank, value, step, text, source, filing.path))
+    points = []
+    for key, candidates in found.items():
+        candidates.sort(key=lambda item: item[0])
+        _, value, step, text, source, path = candidates[0]
+        restated, seen = [], set()
+        for _, other_value, other_step, other_text, other_source, other_path in candidates[1:]:
+            differs = abs(other_value - value) > max(step, other_step) / 2 + 1e-9 * max(abs(value), 1.0)
+            if differs and other_path != path and other_text not in seen:
+                seen.add(other_text)
+                restated.append((other_text, other_source))
+        points.append(Point(key[0], key[1], value, text, source, restated=tuple(restated)))
+    return points
 
 
 def derived_quarters(points: list[Point], decimals: int) -> list[Point]:

@@ -235,7 +235,7 @@ class MainScreen(Finder, Screen):
         if row is None or not any(row.cells):
             self.notify("Put the cursor on a row with values.", severity="warning")
             return
-        series = build_series(self.app.library.filings(), self.content.table, row, grid.column_index)
+        series = build_series(self.app.library.filings(), self.content.table, row, grid.column_index, self.content.filing)
         self.app.push_screen(SeriesScreen(series))
 
     def action_export(self) -> None:

@@ -1,4 +1,4 @@
-"""A line item across every period of every loaded filing: a table and a small text chart."""
+"""A line item across every period of one company's loaded filings: a table and a small text chart."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ..data.text import safe_text
 from ..widgets.statement_table import NEGATIVE
 
 DERIVED_MARK = "Δ"
+RESTATED_MARK = "R"
 
 
 class SeriesScreen(Screen):
@@ -47,9 +48,14 @@ class SeriesScreen(Screen):
     def on_mount(self) -> None:
         series = self.series
         derived = sum(point.derived for point in series.points)
-        title = f"Series: {safe_text(series.label)} · {series.unit or 'no unit'} · {len(series.points)} periods"
+        restated = sum(bool(point.restated) for point in series.points)
+        company = f"{safe_text(series.company)} · " if series.company else ""
+        title = (f"Series: {company}{safe_text(series.label)} · {series.unit or 'no unit'} · "
+                 f"{len(series.points)} periods")
         if derived:
             title += f" · {derived} derived ({DERIVED_MARK})"
+        if restated:
+            title += f" · {restated} restated ({RESTATED_MARK}: another filing printed a different figure)"
         self.query_one("#series-title", Static).update(Content(title))
         grid = self.query_one(DataTable)
         grid.add_columns(Text("Period", style="bold"), Text("Value", style="bold", justify="right"),
@@ -58,8 +64,10 @@ class SeriesScreen(Screen):
             style = "italic" if point.derived else ""
             value = Text(safe_text(point.text), style=f"{style} {NEGATIVE if point.value < 0 else ''}".strip(),
                          justify="right")
-            grid.add_row(Text(point.period, style=style), value, Text(DERIVED_MARK if point.derived else ""),
-                         Text(safe_text(point.source), style="dim"))
+            mark = DERIVED_MARK if point.derived else RESTATED_MARK if point.restated else ""
+            source = point.source + "".join(f" · restated: {text} in {where}" for text, where in point.restated)
+            grid.add_row(Text(point.period, style=style), value, Text(mark, style="bold" if point.restated else ""),
+                         Text(safe_text(source), style="dim"))
         self.query_one("#series-chart", Static).update(Content(self.chart_text()))
         grid.focus()
 

@@ -1,0 +1,76 @@
+"""A series stays within one company, shows the number it charts and exports, and flags a
+restatement (real filings: Microsoft's 1997 and 2000 10-Ks, Aeroflex and Movie Star 10-Ks)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests_support import load_once
+from tui.data.compare import figure
+from tui.data.export import series_grid
+from tui.data.numbers import decimals_of
+from tui.data.series import build_series, company_key
+
+EXTRA = Path(__file__).resolve().parent / "fixtures" / "extra"
+NAMES = ["11_microsoft-10k-1997.txt", "12_microsoft-10k-2000.txt", "06_aeroflex-10k-1995.txt",
+         "07_moviestar-10k-1999.txt"]
+
+
+@pytest.fixture(scope="module")
+def filings():
+    return [load_once(EXTRA / name) for name in NAMES]
+
+
+def table_at(filing, line: int):
+    return next(t for t in filing.tables if t.first_line <= line <= t.last_line)
+
+
+def test_the_companies_are_told_apart(filings):
+    keys = [company_key(f) for f in filings]
+    assert keys[0] == keys[1] and len(set(keys)) == 3
+
+
+def test_a_series_holds_one_companys_values_and_flags_a_restatement(filings):
+    ms97 = filings[0]
+    table = table_at(ms97, 2796)  # the income statement of the 1997 10-K: "Revenue ... $11,358"
+    row = table.find_row("Revenue")
+    series = build_series(filings, table, row, filing=ms97)
+    assert "MICROSOFT" in series.company.upper()
+    assert series.points and all(p.derived or p.source.split(" · ")[0].startswith(("11_microsoft", "12_microsoft"))
+                                 for p in series.points)
+    years = {p.end: p for p in series.points if p.months == 12}
+    fy97 = years[date(1997, 6, 30)]
+    # The 2000 10-K's five-year summary prints fiscal 1997 revenue as $11,936 (line 6096); the 1997
+    # 10-K printed $11,358 (line 2796): the newer figure is shown, the older kept as a restatement.
+    assert fy97.value == 11936 and fy97.source.startswith("12_microsoft")
+    assert any(text.strip("$ ") == "11,358" and where.startswith("11_microsoft") for text, where in fy97.restated)
+    assert years[date(2000, 6, 30)].value == 22956 and not years[date(2000, 6, 30)].restated
+
+
+def test_net_income_of_one_company_never_takes_anothers(filings):
+    aeroflex = filings[2]
+    for table in aeroflex.tables:
+        row = table.find_row("Net income")
+        if row is not None and any(c and c.kind == "amount" for c in row.cells):
+            break
+    series = build_series(filings, table, row, filing=aeroflex)
+    assert series.points
+    assert all(p.derived or p.source.startswith("06_aeroflex") for p in series.points)
+
+
+def test_the_number_shown_is_the_number_charted_and_exported(filings):
+    ms97 = filings[0]
+    table = table_at(ms97, 2796)
+    series = build_series(filings, table, table.find_row("Net income"), filing=ms97)
+    exported = list(csv.DictReader(io.StringIO(series_grid(series).to_csv())))
+    assert len(exported) == len(series.points)
+    for point, line in zip(series.points, exported):
+        shown = point.text.replace("$", "").strip()
+        assert shown == figure(point.value, decimals_of(shown))
+        assert float(line["value"]) == point.value and line["unit"] == series.unit
+        assert line["company"] == series.company
