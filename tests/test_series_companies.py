@@ -74,3 +74,34 @@ def test_the_number_shown_is_the_number_charted_and_exported(filings):
         assert shown == figure(point.value, decimals_of(shown))
         assert float(line["value"]) == point.value and line["unit"] == series.unit
         assert line["company"] == series.company
+
+
+async def test_the_statement_keys_open_the_filings_three_statements(tmp_path):
+    """1 / 2 / 3 open the income statement, balance sheet and cash-flow statement of the open filing
+    (titles as printed on lines 2786, 2880 and 2829 of Microsoft's 1997 10-K)."""
+    import shutil
+
+    from tests_support import ready
+    from tui.app import build_app
+
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    for name in ("11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt"):
+        shutil.copy(EXTRA / name, folder / name)
+    app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        screen.filing_list.highlighted = [p.endswith("11_microsoft-10k-1997.txt") for p in screen.filing_list.paths].index(True)
+        await pilot.pause()
+        titles = []
+        for key in ("1", "2", "3"):
+            screen.filing_list.focus()
+            await pilot.press(key)
+            await pilot.pause()
+            titles.append((screen.content.table.title, str(screen.content.table.kind)))
+            assert screen.content.filing.name == "11_microsoft-10k-1997.txt"
+        assert titles == [("Income Statements", "income"), ("Balance Sheets", "balance"),
+                          ("Cash Flows Statements", "cash_flow")]
+        assert "Income" in " ".join(str(b.description) for b in screen.active_bindings and
+                                    [a.binding for a in screen.active_bindings.values()])

@@ -15,6 +15,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Main screen", "f", "find text in the open filing"),
     ("Main screen", "n / N", "next / previous find match"),
     ("Main screen", "[ / ]", "previous / next table of the filing"),
+    ("Main screen", "1 / 2 / 3", "the filing's income statement / balance sheet / cash-flow statement"),
     ("On a table", "c", "compare two periods of the table"),
     ("On a table", "s", "series of the row across all filings"),
     ("On a table", "e", "export the table to CSV"),

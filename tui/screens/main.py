@@ -35,6 +35,9 @@ class MainScreen(Finder, Screen):
         Binding("y", "copy_row", "Copy"),
         Binding("Y", "copy_table", "Copy table", show=False),
         Binding("escape", "clear", "Clear", show=False),
+        Binding("1", "statement('income')", "Income"),
+        Binding("2", "statement('balance')", "Balance"),
+        Binding("3", "statement('cash_flow')", "Cash flow"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -188,6 +191,20 @@ class MainScreen(Finder, Screen):
     def _search_done(self, hit) -> None:
         if hit is not None:
             self.show_table(hit.item.filing_path, hit.item.table_index, hit.item.row_index)
+
+    def action_statement(self, kind: str) -> None:
+        """Open the open filing's income statement, balance sheet or cash-flow statement."""
+        from ..data.statements import NAMES, main_statement
+
+        filing = self.outline.filing
+        if filing is None:
+            self.notify("Open a filing first.", severity="warning")
+            return
+        index = main_statement(filing, kind)
+        if index is None:
+            self.notify(f"No {NAMES[kind]} found in this filing.", severity="warning")
+            return
+        self.show_table(filing.path, index)
 
     def action_next_table(self) -> None:
         """Open the next table of the filing."""
