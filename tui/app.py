@@ -195,6 +195,11 @@ class ColtApp(App):
         main = self._main
         if main is not None:
             main.loading_progress(*self.library.progress)
+        from .screens.search import SearchScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):  # opened while indexing: search the complete index now
+                screen.index_complete(self.index)
         self.index_finished.set()
 
     @property

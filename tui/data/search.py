@@ -26,6 +26,15 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("interest payable", "interest expense"),
     ("interest receivable", "interest income"),
     ("called up share capital", "common stock"),
+    ("earnings per share", "eps", "net income per share", "income per share", "earnings per common share",
+     "net earnings per share", "loss per share"),
+    ("operating profit", "operating income", "operating loss", "income from operations", "loss from operations"),
+    ("net income", "net earnings", "net loss", "net profit", "profit for the period", "loss for the period",
+     "profit for the year", "loss for the year"),
+    ("cash", "cash and cash equivalents", "cash and equivalents", "cash at bank and in hand"),
+    ("research and development", "r&d"),
+    ("selling general and administrative", "sg&a"),
+    ("capital expenditures", "capex", "purchases of property plant and equipment", "additions to property and equipment"),
 )
 SYNONYM_PENALTY = 0.95
 GROUP_PENALTY = 0.9

@@ -65,6 +65,11 @@ class SearchScreen(ModalScreen[Hit | None]):
         if not complete:
             self.complete_hits(self.hits)
 
+    def index_complete(self, index) -> None:
+        """Indexing ended: search the complete index, with what is typed so far."""
+        self.index = index
+        self.update_hits(self.query_one(Input).value)
+
     @work(thread=True, exclusive=True, group="search")
     def complete_hits(self, hits) -> None:
         """Rank the hits below the first tier off the event loop."""
