@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from tests_support import ready
 from tui.app import build_app
 from tui.screens.search import SearchScreen
@@ -46,3 +48,27 @@ async def test_synonym_hit_shows_the_printed_label():
         assert prompt.startswith("Turnover") and "≈ turnover" in prompt
         await pilot.press("escape")
         assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_a_search_opened_while_indexing_searches_the_complete_index_when_it_ends(tmp_path):
+    import asyncio
+
+    from tests_support import LIFECYCLE_TIMEOUT
+
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    sample = (FILINGS / "001_e47b350a37731711.txt").read_bytes()
+    (folder / "big.txt").write_bytes(sample * 100)  # 5 MB, seconds of parsing: the search opens before it ends
+    app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.wait_for(app.index_opened.wait(), LIFECYCLE_TIMEOUT)
+        await pilot.press("slash")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        search.query_one(Input).value = "ebitda"  # typed at once: Pilot's key presses wait for an idle process
+        await pilot.pause()
+        assert not app.index_finished.is_set(), "indexing ended before the search opened"
+        assert not search.hits
+        await ready(app, pilot)
+        assert app.screen is search and search.hits
+        assert search.hits[0].item.label.startswith("EBITDA")
