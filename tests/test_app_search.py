@@ -26,7 +26,7 @@ async def test_search_ebitda_and_land_on_the_row():
         assert labels[:2] == ["EBITDA (1)", "EBITDA"] and partial_hits >= 2
         shown = search.query_one("#search-hits").get_option_at_index(1).prompt.plain
         assert "EBITDA" in shown and "2004-07-21" in shown and "5b. EBITDA reconciliation" in shown
-        assert "84,724" in shown
+        assert "84,724" in shown and "COLT TELECOM GROUP" in shown.upper()  # the filer, on the hit
         chosen = search.hits[1].item
         await pilot.press("down", "enter")
         await pilot.pause()

@@ -48,17 +48,23 @@ class HitList(VirtualList):
 
     def get_option_at_index(self, index: int) -> HitOption:
         """The row's text as one two-line Text."""
-        return HitOption(hit_prompt(self.hits[index]))
+        return HitOption(hit_prompt(self.hits[index], self._company(index)))
 
     def row_lines(self, index: int, width: int) -> list[Text]:
-        return hit_prompt(self.hits[index]).split("\n")[:2]
+        return hit_prompt(self.hits[index], self._company(index)).split("\n")[:2]
+
+    def _company(self, index: int) -> str:
+        """The company that filed the hit's filing, as the filing list knows it ('' when unknown)."""
+        library = getattr(self.app, "library", None)
+        entry = library.get(self.hits[index].item.filing_path) if library is not None else None
+        return entry.company if entry is not None else ""
 
     def row_chosen(self, index: int) -> None:
         self.post_message(self.HitChosen(index))
 
 
-def hit_prompt(hit) -> Text:
-    """The label as printed (and the synonym that found it), then date, table and values."""
+def hit_prompt(hit, company: str = "") -> Text:
+    """The label as printed (and the synonym that found it), then company, date, table and values."""
     item = hit.item
     text = Text(safe_text(item.label), style="bold", no_wrap=True, overflow="ellipsis")
     if item.group:
@@ -68,6 +74,7 @@ def hit_prompt(hit) -> Text:
     values = "  ".join(safe_text(value) for value in item.values[:MAX_VALUES])
     if len(item.values) > MAX_VALUES:
         values += "  …"
-    text.append(f"\n  {item.filing_date or '?'} · {safe_text(item.table_title)} · ", style="dim")
+    filer = f"{safe_text(company)} · " if company else ""
+    text.append(f"\n  {filer}{item.filing_date or '?'} · {safe_text(item.table_title)} · ", style="dim")
     text.append(values)
     return text
