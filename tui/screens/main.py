@@ -136,6 +136,12 @@ class MainScreen(Finder, Screen):
         self.content.text_view.focus()
         self.refresh_bindings()
 
+    def select_filing(self, path: str) -> None:
+        """Put the list cursor on a filing (from the palette) and show its first section."""
+        self._select_filing(path)
+        self.open_filing(path)
+        self.outline.focus()
+
     def _select_filing(self, path: str) -> None:
         """Put the list cursor on a filing and show its outline, without reopening its first section."""
         if self.filing_list.highlighted_path == path and self.outline.filing is not None:
