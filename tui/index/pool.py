@@ -12,7 +12,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 
 POLL_SECONDS = 0.2  # how often a waiting parent asks whether it should stop
-JOIN_SECONDS = 0.5  # how long a terminated worker is waited for
+JOIN_SECONDS = 5.0  # how long a terminated worker is waited for before it is killed (it ends at once unless
+# the machine is saturated: a worker still alive after a quit is what the tests catch)
 
 
 def start_pool(workers: int, function, chunks: list) -> tuple[ProcessPoolExecutor, dict]:
@@ -82,6 +83,9 @@ def stop_pool(pool: ProcessPoolExecutor, abandon: bool) -> None:
             process.terminate()
     for process in processes:
         process.join(JOIN_SECONDS)  # reap it: SIGTERM ends a parse at once
+        if process.is_alive():
+            process.kill()
+            process.join(JOIN_SECONDS)
 
 
 @contextmanager
