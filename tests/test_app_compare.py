@@ -85,3 +85,46 @@ async def test_turnover_series_from_its_row():
         assert "trend" in chart and "3M to 2003-03-31 Δ" in chart
         await pilot.press("escape")
         assert not isinstance(app.screen, SeriesScreen)
+
+
+async def test_one_number_from_the_cell_through_series_chart_copy_and_export(tmp_path):
+    """Turnover, three months to 30 June 2004, printed 301,233 (GBP'000) in the results release: the
+    same number on the series screen, in its chart, in the copied TSV and in the exported CSV."""
+    import csv
+    import io
+
+    from textual.widgets import Input
+
+    from tests_support import exported
+
+    app = build_app([str(FILINGS)], str(tmp_path / "cache.sqlite3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pl(app, pilot)
+        table = app.screen.content.table
+        row = table.find_row("Turnover")
+        column = next(c for c in table.columns if c.period and c.period.describe() == "3M to 2004-06-30")
+        assert row.cells[column.index].value == 301233
+        grid = app.screen.content.statement.grid
+        grid.highlight_row(row.index)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        point_index = next(k for k, p in enumerate(screen.series.points) if p.period == "3M to 2004-06-30")
+        point = screen.series.points[point_index]
+        assert point.value == 301233 and point.text == "301,233" and screen.series.unit == "GBP'000"
+        shown = [cell.plain for cell in screen.query_one("#series-table").get_row_at(point_index)]
+        assert shown[1] == "301,233"
+        assert any("3M to 2004-06-30" in line and "301,233" in line for line in screen.chart_text().splitlines())
+        screen.query_one("#series-table").move_cursor(row=point_index)
+        await pilot.press("y")
+        copied = list(csv.DictReader(io.StringIO(app.last_copied), delimiter="\t"))
+        assert copied[0]["value"] == "301233" and copied[0]["unit"] == "GBP'000"
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "turnover.csv"
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await exported(app, pilot)
+    with open(target, newline="", encoding="utf-8") as handle:
+        lines = [line for line in csv.DictReader(handle) if line["period_end"] == "2004-06-30" and line["months"] == "3"]
+    assert lines[0]["value"] == "301233" and lines[0]["unit"] == "GBP'000"
