@@ -105,3 +105,18 @@ async def test_the_statement_keys_open_the_filings_three_statements(tmp_path):
                           ("Cash Flows Statements", "cash_flow")]
         assert "Income" in " ".join(str(b.description) for b in screen.active_bindings and
                                     [a.binding for a in screen.active_bindings.values()])
+
+
+def test_a_point_whose_cell_is_in_doubt_carries_the_mark():
+    """A two-column balance sheet whose 1997 total does not foot (5,500 printed, 5,400 summed): the
+    series of that total says so for 1997, not for 1998, and the export keeps the reason."""
+    from parser import parse_text
+    from test_arithmetic_doubts import BALANCE
+
+    filing = parse_text(BALANCE, "bs.txt")
+    table = filing.tables[0]
+    series = build_series([filing], table, table.find_row("Total current assets"), filing=filing)
+    by_year = {p.end.year: p for p in series.points}
+    assert "check does not foot" in by_year[1997].doubt and not by_year[1998].doubt
+    exported = {line["period_end"]: line for line in csv.DictReader(io.StringIO(series_grid(series).to_csv()))}
+    assert "check does not foot" in exported["1997-12-31"]["doubt"] and exported["1998-12-31"]["doubt"] == ""

@@ -66,12 +66,12 @@ def comparison_grid(comparison) -> Grid:
 
 def series_grid(series) -> Grid:
     """A series: company, period end, months, value in the series unit, whether derived, source, and the
-    other filings' different figures for the period (a restatement)."""
-    header = ("company", "line_item", "period_end", "months", "unit", "value", "derived", "source", "restated")
+    other filings' different figures for the period (a restatement), and why a value is in doubt."""
+    header = ("company", "line_item", "period_end", "months", "unit", "value", "derived", "source", "restated", "doubt")
     rows = tuple(
         (safe_text(series.company), safe_text(series.label), p.end.isoformat(), str(p.months), series.unit,
          plain(p.value), "yes" if p.derived else "", safe_text(p.source),
-         safe_text("; ".join(f"{text} in {where}" for text, where in p.restated)))
+         safe_text("; ".join(f"{text} in {where}" for text, where in p.restated)), safe_text(p.doubt))
         for p in series.points
     )
     return Grid(header, rows)

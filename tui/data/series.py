@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from parser.doubts import cell_doubts, doubt_text, failed_targets
+
 from .compare import figure, qualifier_rank, scaled, unit_text
 from .numbers import decimals_of
 from .text import normalise_label
@@ -25,6 +27,7 @@ class Point:
     source: str
     derived: bool = False
     restated: tuple[tuple[str, str], ...] = ()  # other filings' different figures for the period: (text, source)
+    doubt: str = ""  # why the printed cell (or, derived, one of its terms) may not be what it seems
 
     @property
     def period(self) -> str:
@@ -131,18 +134,19 @@ def _best_points(filings, table, row, anchor, kind) -> list[Point]:
                         source += f" · {column.qualifier}"
                     text = cell.raw if column.scale == anchor.scale or kind != "amount" else figure(value, decimals)
                     key = (column.period.end, column.period.months)
-                    found.setdefault(key, []).append((rank, value, step, text, source, filing.path))
+                    doubt = doubt_text(cell_doubts(other, candidate, cell, failed_targets(other)))
+                    found.setdefault(key, []).append((rank, value, step, text, source, filing.path, doubt))
     points = []
     for key, candidates in found.items():
         candidates.sort(key=lambda item: item[0])
-        _, value, step, text, source, path = candidates[0]
+        _, value, step, text, source, path, doubt = candidates[0]
         restated, seen = [], set()
-        for _, other_value, other_step, other_text, other_source, other_path in candidates[1:]:
+        for _, other_value, other_step, other_text, other_source, other_path, _ in candidates[1:]:
             differs = abs(other_value - value) > max(step, other_step) / 2 + 1e-9 * max(abs(value), 1.0)
             if differs and other_path != path and other_text not in seen:
                 seen.add(other_text)
                 restated.append((other_text, other_source))
-        points.append(Point(key[0], key[1], value, text, source, restated=tuple(restated)))
+        points.append(Point(key[0], key[1], value, text, source, restated=tuple(restated), doubt=doubt))
     return points
 
 
@@ -163,5 +167,6 @@ def derived_quarters(points: list[Point], decimals: int) -> list[Point]:
             else:
                 continue
             if key not in known and key not in found:
-                found[key] = Point(key[0], 3, value, figure(value, decimals), f"derived: {how}", True)
+                doubt = "; ".join(f"{p.period}: {p.doubt}" for p in (longer, shorter) if p.doubt)
+                found[key] = Point(key[0], 3, value, figure(value, decimals), f"derived: {how}", True, doubt=doubt)
     return list(found.values())

@@ -16,7 +16,7 @@ from ..data.export import series_grid
 from ..data.numbers import decimals_of
 from ..data.series import Series
 from ..data.text import safe_text
-from ..widgets.statement_table import NEGATIVE
+from ..widgets.statement_table import DOUBT_MARK, NEGATIVE
 
 DERIVED_MARK = "Δ"
 RESTATED_MARK = "R"
@@ -56,6 +56,9 @@ class SeriesScreen(Screen):
             title += f" · {derived} derived ({DERIVED_MARK})"
         if restated:
             title += f" · {restated} restated ({RESTATED_MARK}: another filing printed a different figure)"
+        doubtful = sum(bool(point.doubt) for point in series.points)
+        if doubtful:
+            title += f" · {doubtful} in doubt ({DOUBT_MARK})"
         self.query_one("#series-title", Static).update(Content(title))
         grid = self.query_one(DataTable)
         grid.add_columns(Text("Period", style="bold"), Text("Value", style="bold", justify="right"),
@@ -65,7 +68,9 @@ class SeriesScreen(Screen):
             value = Text(safe_text(point.text), style=f"{style} {NEGATIVE if point.value < 0 else ''}".strip(),
                          justify="right")
             mark = DERIVED_MARK if point.derived else RESTATED_MARK if point.restated else ""
+            mark += DOUBT_MARK if point.doubt else ""
             source = point.source + "".join(f" · restated: {text} in {where}" for text, where in point.restated)
+            source += f" · ? {point.doubt}" if point.doubt else ""
             grid.add_row(Text(point.period, style=style), value, Text(mark, style="bold" if point.restated else ""),
                          Text(safe_text(source), style="dim"))
         self.query_one("#series-chart", Static).update(Content(self.chart_text()))
