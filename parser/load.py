@@ -20,7 +20,7 @@ from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
 from .files import Unreadable, kind_reason, read_regular
 from .filingdates import filing_dates
-from .lines import BLANK, DATA, RULE, TAG, TEXT, LazyLines, Line
+from .lines import BLANK, DATA, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
 from .model import Filing, Period, Source, Table
 from .names import shown_name
