@@ -21,21 +21,14 @@ class OutputError(Exception):
 def check_output(output: str, paths: list[str]) -> Path:
     """The file `-o` names, checked before parsing starts: its folder exists and is writable, it is not
     a folder, and it lies outside every filings folder being read. Returns the path to write."""
+    from .data.export import refusal
+
     shown = shown_name(output)
-    target = Path(output)
-    real = Path(os.path.realpath(target))
-    for path in paths:
-        folder = Path(path).resolve()
-        folder = folder if folder.is_dir() else folder.parent
-        if real == folder or folder in real.parents:
-            raise OutputError(f"{shown}: refusing to write inside the filings folder {shown_name(path)}")
-    if real.is_dir():
-        raise OutputError(f"{shown}: is a folder; give a file name")
+    real = Path(os.path.realpath(output))
+    reason = refusal(real, paths)
+    if reason:
+        raise OutputError(f"{shown}: {reason}")
     parent = real.parent
-    if not parent.exists():
-        raise OutputError(f"{shown}: no such folder {shown_name(str(parent))}")
-    if not parent.is_dir():
-        raise OutputError(f"{shown}: {shown_name(str(parent))} is not a folder")
     if _is_special(real):
         if not os.access(real, os.W_OK):
             raise OutputError(f"{shown}: cannot write (permission denied)")

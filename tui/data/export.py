@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .compare import change_text, column_text
 from .numbers import plain
-from .text import safe_text
+from .text import safe_name, safe_text
 
 
 @dataclass(frozen=True)
@@ -78,17 +78,18 @@ def series_grid(series) -> Grid:
 
 
 def refusal(target: Path, roots: list[str]) -> str | None:
-    """Why a file may not be written at `target` (inside a filings folder, a folder, no parent)."""
+    """Why a file may not be written at `target` (inside a filings folder, a folder, no parent), in words
+    that follow the target's name; shared by the app's export dialog and `facts -o`."""
     target = target.expanduser().resolve()
     for root in roots:
         folder = Path(root).resolve()
         folder = folder if folder.is_dir() else folder.parent
         if target == folder or folder in target.parents:
-            return f"refusing to write inside the filings folder {root}"
+            return f"refusing to write inside the filings folder {safe_name(str(root))}"
     if target.is_dir():
-        return f"{target} is a folder; give a file name"
+        return "is a folder; give a file name"
     if not target.parent.is_dir():
-        return f"no such folder: {target.parent}"
+        return f"no such folder {safe_name(str(target.parent))}"
     return None
 
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..data.export import refusal
+from ..data.text import safe_name
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -44,7 +45,7 @@ class ExportDialog(ModalScreen[Path | None]):
             path = Path.cwd() / path
         reason = refusal(path, self.roots)
         if reason:
-            self.say(f"✗ {reason}")
+            self.say(f"✗ {safe_name(str(path))}: {reason}")
             return
         if path.exists() and self.overwrite_ok != path:
             self.overwrite_ok = path
