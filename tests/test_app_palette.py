@@ -3,21 +3,13 @@ companies: Microsoft 1997, whose SEC header names MICROSOFT CORP, filed 19970929
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from tests_support import ready
+from tests_support import extra_folder, ready
 from tui.app import build_app
 from tui.screens.palette import JumpProvider
 
-EXTRA = Path(__file__).resolve().parent / "fixtures" / "extra"
-
 
 async def test_the_palette_finds_filings_by_company_and_tables_by_kind(tmp_path):
-    folder = tmp_path / "filings"
-    folder.mkdir()
-    for name in ("11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt"):
-        shutil.copy(EXTRA / name, folder / name)
+    folder = extra_folder(tmp_path, "11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt")
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)

@@ -5,7 +5,6 @@ memory; each in one line, and the results stay those of a fresh parse."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import time
 import types
@@ -22,13 +21,6 @@ from tui.index.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 FILINGS = ROOT / "filings"
 GARBAGE = bytes(range(0xC0, 0x100)) * 64  # 0xC0 is no page type: a page of it is malformed
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    target = tmp_path / "filings"
-    shutil.copytree(FILINGS, target)
-    return target
 
 
 @pytest.fixture()

@@ -5,7 +5,6 @@ in one line (exit 2) and left exactly as it was."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -17,14 +16,6 @@ from tui.index.cachefile import APP_ID
 
 ROOT = Path(__file__).resolve().parents[1]
 FILINGS = ROOT / "filings"
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    """A copy of the three sample filings."""
-    target = tmp_path / "filings"
-    shutil.copytree(FILINGS, target)
-    return target
 
 
 def _folder(path: Path) -> Path:

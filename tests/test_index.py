@@ -21,14 +21,6 @@ FILINGS = ROOT / "filings"
 
 
 @pytest.fixture()
-def folder(tmp_path):
-    """A copy of the three sample filings."""
-    target = tmp_path / "filings"
-    shutil.copytree(FILINGS, target)
-    return target
-
-
-@pytest.fixture()
 def cache(tmp_path):
     return tmp_path / "cache" / "index.sqlite3"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,13 +25,6 @@ COMMANDS = [
     ["outline", "filings/001_e47b350a37731711.txt"],
     ["tables", "filings/001_e47b350a37731711.txt"],
 ]
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    copy = tmp_path / "filings"
-    shutil.copytree(FILINGS, copy)
-    return copy
 
 
 def facts(capsys, *args):

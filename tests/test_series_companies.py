@@ -79,15 +79,10 @@ def test_the_number_shown_is_the_number_charted_and_exported(filings):
 async def test_the_statement_keys_open_the_filings_three_statements(tmp_path):
     """1 / 2 / 3 open the income statement, balance sheet and cash-flow statement of the open filing
     (titles as printed on lines 2786, 2880 and 2829 of Microsoft's 1997 10-K)."""
-    import shutil
-
-    from tests_support import ready
+    from tests_support import extra_folder, ready
     from tui.app import build_app
 
-    folder = tmp_path / "filings"
-    folder.mkdir()
-    for name in ("11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt"):
-        shutil.copy(EXTRA / name, folder / name)
+    folder = extra_folder(tmp_path, "11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt")
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)

@@ -45,6 +45,18 @@ async def exported(app, pilot) -> None:
     await pilot.pause()
 
 
+EXTRA = ROOT / "tests" / "fixtures" / "extra"
+
+
+def extra_folder(tmp_path: Path, *names: str) -> Path:
+    """A folder holding copies of some of the real filings of tests/fixtures/extra."""
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes((EXTRA / name).read_bytes())
+    return folder
+
+
 def make_bad_folder(tmp_path: Path) -> Path:
     """The three good filings plus an empty, a binary and an HTML file, a broken link, a
     sub-folder and a PDF: one of each kind of entry that is not a filing."""
