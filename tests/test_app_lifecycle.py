@@ -9,7 +9,6 @@ from pathlib import Path
 from textual.widgets._toast import Toast
 
 from tests_support import ready
-from tui import app as app_module
 from tui.app import ColtApp, build_app, run_app
 from tui.screens.main import MainScreen
 
@@ -63,4 +62,3 @@ def test_an_unexpected_error_exits_non_zero(monkeypatch):
     run = ColtApp.run
     monkeypatch.setattr(ColtApp, "run", lambda self, **kw: run(self, headless=True, **kw))
     assert run_app([str(FILINGS)], ":memory:") == 1
-    assert app_module.run_app is run_app

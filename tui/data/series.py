@@ -113,6 +113,7 @@ def _best_points(filings, table, row, anchor, kind) -> list[Point]:
     the same period (beyond rounding) is a restatement: kept on the point, which is marked."""
     wanted = normalise_label(row.label)
     found: dict[tuple, list] = {}
+    failing: dict[int, dict] = {}  # the failing checks of each table met, found once
     for filing in filings:
         newest_first = -(filing.date.toordinal() if filing.date else 0)
         for other in filing.tables:
@@ -134,7 +135,10 @@ def _best_points(filings, table, row, anchor, kind) -> list[Point]:
                         source += f" · {column.qualifier}"
                     text = cell.raw if column.scale == anchor.scale or kind != "amount" else figure(value, decimals)
                     key = (column.period.end, column.period.months)
-                    doubt = doubt_text(cell_doubts(other, candidate, cell, failed_targets(other)))
+                    if id(other) not in failing:
+                        failing[id(other)] = failed_targets(other)
+                    failed = failing[id(other)]
+                    doubt = doubt_text(cell_doubts(other, candidate, cell, failed))
                     found.setdefault(key, []).append((rank, value, step, text, source, filing.path, doubt))
     points = []
     for key, candidates in found.items():
