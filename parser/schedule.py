@@ -23,6 +23,21 @@ _INSTANT = {
 _SETTINGS = {"ARTICLE", "MULTIPLIER", "PERIOD-TYPE", "FISCAL-YEAR-END", "PERIOD-START", "PERIOD-END",
              "CURRENCY", "EXCHANGE-RATE", "NAME", "SERIES", "NUMBER", "LEGEND", "RESTATED", "CIK"}
 _PER_SHARE = re.compile(r"^EPS-|PER-SHARE", re.I)
+# Tags whose words do not read as the line item they stand for (Regulation S-K Item 601(c), Article 5
+# and the tags other articles share); any other tag reads as its words.
+_NAMES = {
+    "PP&E": "Property, plant and equipment", "DEPRECIATION": "Accumulated depreciation",
+    "CGS": "Cost of goods sold", "OTHER-SE": "Other stockholders' equity",
+    "PREFERRED-MANDATORY": "Preferred stock, mandatory redemption", "PREFERRED": "Preferred stock",
+    "COMMON": "Common stock", "BONDS": "Bonds and long-term debt",
+    "TOTAL-LIABILITY-AND-EQUITY": "Total liabilities and equity", "INCOME-PRETAX": "Income before taxes",
+    "INCOME-CONTINUING": "Income from continuing operations", "DISCONTINUED": "Discontinued operations",
+    "EXTRAORDINARY": "Extraordinary items", "CHANGES": "Cumulative effect of accounting changes",
+    "LOSS-PROVISION": "Provision for doubtful accounts", "ALLOWANCES": "Allowance for doubtful accounts",
+    "SECURITIES": "Marketable securities", "EPS-PRIMARY": "Earnings per share, primary",
+    "EPS-BASIC": "Earnings per share, basic", "EPS-DILUTED": "Earnings per share, diluted",
+}
+_ACRONYMS = {"EPS", "SE", "PP&E", "NOI", "FDIC"}
 
 
 def is_schedule(lines) -> bool:
@@ -54,7 +69,7 @@ def schedule_table(lines, index: int, currency: str | None) -> Table:
     rows = []
     for row_index, (tag, text, number) in enumerate(values):
         cell = _cell(tag, text, number, end, months, scale, currency, doubts)
-        rows.append(Row(row_index, tag, (), RowKind.ITEM, (cell,), number, number, number))
+        rows.append(Row(row_index, tag_name(tag), (), RowKind.ITEM, (cell,), number, number, number))
     from .model import Column
 
     column = Column(0, (settings.get("PERIOD-END", ""),), 0, 0,
@@ -63,6 +78,16 @@ def schedule_table(lines, index: int, currency: str | None) -> Table:
     numbers = [line.number for line in lines]
     return Table(index, "Financial data schedule", TableKind.SCHEDULE, (column,), tuple(rows),
                  min(numbers), max(numbers))
+
+
+def tag_name(tag: str) -> str:
+    """The line item a tag stands for, as a reader would write it: TOTAL-ASSETS -> 'Total assets'."""
+    if tag in _NAMES:
+        return _NAMES[tag]
+    words = [word if word in _ACRONYMS else word.lower() for word in tag.split("-") if word]
+    if not words:
+        return tag
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
 def _cell(tag, text, number, end, months, scale, currency, doubts) -> Cell | None:

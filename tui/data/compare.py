@@ -5,15 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from parser.doubts import cell_doubts, failed_targets
+
 from .numbers import decimals_of, grouped, percent
-
-SCALE_SUFFIX = {1: "", 1000: "'000", 1_000_000: " m", 1_000_000_000: " bn"}
-
-
-def unit_text(currency: str | None, scale: int) -> str:
-    """'GBP'000', 'GBP m', 'USD' or '' for a unitless column."""
-    suffix = SCALE_SUFFIX.get(scale, f" x{scale}")
-    return f"{currency}{suffix}" if currency else suffix.strip()
 
 
 def qualifier_rank(qualifier: str) -> int:
@@ -74,9 +68,11 @@ def default_pair(table) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class Line:
-    """One row of a comparison: the two cells, the change and the % change."""
+    """One row of a comparison: the two cells (each marked when in doubt), the change and the % change.
+    `row_index` is the row in the current table (None for a line only the prior table has), `prior_row`
+    the row in the prior table."""
 
-    row_index: int
+    row_index: int | None
     label: str
     depth: int
     kind: str
@@ -86,21 +82,45 @@ class Line:
     change_percent: float | None
     cell_kind: str
     decimals: int
+    group: str = ""
+    prior_row: int | None = None
+    current_doubt: bool = False
+    prior_doubt: bool = False
+    source_line: int = 0
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A table's two columns compared line by line."""
+    """Two columns compared line by line: of one table, or of the same statement in two filings
+    (`prior_table`, with `current_from` and `prior_from` naming the filings)."""
 
     table: object
     current: object
     prior: object
     lines: tuple[Line, ...]
+    prior_table: object = None
+    current_from: str = ""
+    prior_from: str = ""
+
+    @property
+    def across_filings(self) -> bool:
+        """True when the prior column is another filing's."""
+        return self.prior_table is not None and self.prior_table is not self.table
 
     @property
     def title(self) -> str:
-        """'<current> vs <prior>'."""
-        return f"{column_text(self.current)}  vs  {column_text(self.prior)}"
+        """'<current> vs <prior>', each with its filing when they come from two."""
+        current, prior = column_text(self.current), column_text(self.prior)
+        if self.current_from:
+            current += f" ({self.current_from})"
+        if self.prior_from:
+            prior += f" ({self.prior_from})"
+        return f"{current}  vs  {prior}"
+
+    @property
+    def doubted(self) -> int:
+        """How many lines hold a value in doubt."""
+        return sum(line.current_doubt or line.prior_doubt for line in self.lines)
 
     def largest_moves(self) -> list[int]:
         """Indices of lines with a change, largest absolute amount change first."""
@@ -118,19 +138,32 @@ class Comparison:
 def compare(table, current_index: int, prior_index: int) -> Comparison:
     """Compare two columns of a table row by row."""
     current, prior = table.columns[current_index], table.columns[prior_index]
-    lines = []
-    for row in table.rows:
-        now, then = row.cell(current_index), row.cell(prior_index)
-        change = pct = None
-        kind = (now or then).kind if (now or then) else ""
-        decimals = max(decimals_of(c.raw) for c in (now, then) if c) if (now or then) else 0
-        if now is not None and then is not None:
-            prior_value = then.value * prior.scale / current.scale if kind == "amount" else then.value
-            change = now.value - prior_value
-            if kind != "percent" and prior_value:
-                pct = change / abs(prior_value) * 100
-        lines.append(Line(row.index, row.display_label, len(row.group), row.kind, now, then, change, pct, kind, decimals))
+    failed = failed_targets(table)
+    lines = [line_of(table, row, row, current, prior, failed, failed) for row in table.rows]
     return Comparison(table, current, prior, tuple(lines))
+
+
+def line_of(table, row, prior_row, current, prior, failed, prior_failed, prior_table=None) -> Line:
+    """One comparison line: `row`'s cell in the current column against `prior_row`'s in the prior column
+    (either row may be None), the prior value moved to the current column's scale."""
+    prior_table = prior_table or table
+    now = row.cell(current.index) if row is not None else None
+    then = prior_row.cell(prior.index) if prior_row is not None else None
+    change = pct = None
+    kind = str((now or then).kind) if (now or then) else ""
+    decimals = max(decimals_of(c.raw) for c in (now, then) if c) if (now or then) else 0
+    if now is not None and then is not None:
+        prior_value = then.value * prior.scale / current.scale if kind == "amount" else then.value
+        change = now.value - prior_value
+        if kind != "percent" and prior_value:
+            pct = change / abs(prior_value) * 100
+    shown = row if row is not None else prior_row
+    return Line(
+        row.index if row is not None else None, shown.display_label, len(shown.group), str(shown.kind), now, then,
+        change, pct, kind, decimals, shown.group_text, prior_row.index if prior_row is not None else None,
+        bool(now and cell_doubts(table, row, now, failed)),
+        bool(then and cell_doubts(prior_table, prior_row, then, prior_failed)), shown.line,
+    )
 
 
 def scaled(value: float, kind: str, from_scale: int, to_scale: int, decimals: int) -> tuple[float, int]:

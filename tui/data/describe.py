@@ -7,9 +7,9 @@ import textwrap
 from parser.doubts import cell_doubts, failed_targets
 from parser.model import DoubtReason
 
-from .compare import unit_text
 from .numbers import plain
 from .text import safe_text
+from .units import unit_text
 
 
 def column_header(column, width: int = 14) -> list[str]:

@@ -50,17 +50,22 @@ def table_grid(table) -> Grid:
 
 
 def comparison_grid(comparison) -> Grid:
-    """A comparison: line item, both values, change and % change, in printed units."""
-    header = ("group", "line_item", column_text(comparison.current), column_text(comparison.prior), "change", "change_percent")
+    """A comparison: line item, both values, change and % change, in printed units; which value is in
+    doubt (current, prior or both)."""
+    current, prior = column_text(comparison.current), column_text(comparison.prior)
+    if comparison.across_filings:
+        current, prior = f"{current} ({comparison.current_from})", f"{prior} ({comparison.prior_from})"
+    header = ("group", "line_item", current, prior, "change", "change_percent", "doubt")
     scale = comparison.current.scale
     rows = []
     for line in comparison.lines:
-        row = comparison.table.rows[line.row_index]
         values = [plain(cell.value) if cell else "" for cell in (line.current, line.prior)]
         change, _ = change_text(line, scale, scale)
         pct = "" if line.change_percent is None else f"{line.change_percent:.4f}".rstrip("0").rstrip(".")
-        rows.append((safe_text(row.group_text), safe_text(line.label), *values,
-                     plain(line.change) if change else "", pct))
+        doubt = {(True, True): "both", (True, False): "current", (False, True): "prior"}.get(
+            (line.current_doubt, line.prior_doubt), "")
+        rows.append((safe_text(line.group), safe_text(line.label), *values,
+                     plain(line.change) if change else "", pct, doubt))
     return Grid(tuple(safe_text(h) for h in header), tuple(rows))
 
 

@@ -132,6 +132,16 @@ class Library:
         return [entry.filing for entry in entries if entry.path in kept]
 
 
+    def company_filings(self, filing) -> list:
+        """The parsed filings listed under the same company name as `filing` (every parsed filing when it
+        has none), newest first, loaded on demand; the caller matches them on company identity."""
+        name = " ".join((getattr(filing, "company", "") or "").casefold().split())
+        if not name:
+            return self.filings()
+        return [entry.filing for entry in self.entries()
+                if entry.loaded and not entry.error and " ".join(entry.company.casefold().split()) == name]
+
+
 def _order(entry: Entry) -> tuple:
     """Sort key: dated filings newest first, then undated, then failures, then pending."""
     if not entry.loaded:

@@ -1,4 +1,5 @@
-"""The cells search can find, as flat arrays in ranked order: newest filing first, then table and row."""
+"""The cells search can find, as flat arrays in ranked order: newest filing first, then table and row;
+each with its tier (statement, other table, financial data schedule)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ import numpy as np
 from .vocab import Vocabulary
 
 ITEM_CACHE = 64
+SCHEDULE_TIER = 2
+SCHEDULE_PENALTY = 0.9  # a schedule's tag ranks after the statements' own rows and their synonyms
 
 
 class Postings:
     """One posting per line item: its label key, grouped key, filing and position in the filing."""
 
     def __init__(self, texts: list[str], label_keys, group_keys, file_of, local, files: list[tuple[str, str]],
-                 load_items: Callable[[int], list]) -> None:
+                 load_items: Callable[[int], list], tiers=None) -> None:
         self.texts = texts
         self.label_keys = np.ascontiguousarray(label_keys, dtype=np.int32)
         self.group_keys = np.ascontiguousarray(group_keys, dtype=np.int32)
         self.file_of = np.asarray(file_of, dtype=np.int32)
         self.local = np.asarray(local, dtype=np.int32)
+        self.tiers = np.zeros(len(self.label_keys), np.int8) if tiers is None else np.asarray(tiers, dtype=np.int8)
+        self.weights = np.where(self.tiers == SCHEDULE_TIER, SCHEDULE_PENALTY, 1.0)
         self.files = files
         self._load_items = load_items
         self._items: OrderedDict[int, list] = OrderedDict()
@@ -50,7 +55,7 @@ class Postings:
 
         ordered = sorted(filings.items(), key=lambda pair: (_newest(pair[1]), pair[0]))
         ids: dict[str, int] = {}
-        label_keys, group_keys, file_of, local = [], [], [], []
+        label_keys, group_keys, file_of, local, tiers = [], [], [], [], []
         for file_index, (_path, items) in enumerate(ordered):
             for position, item in enumerate(items):
                 label, grouped = search_keys(item)
@@ -58,8 +63,9 @@ class Postings:
                 group_keys.append(ids.setdefault(grouped, len(ids)))
                 file_of.append(file_index)
                 local.append(position)
+                tiers.append(item.tier)
         files = [(path, items[0].filing_date if items else "") for path, items in ordered]
-        return cls(list(ids), label_keys, group_keys, file_of, local, files, lambda k: ordered[k][1])
+        return cls(list(ids), label_keys, group_keys, file_of, local, files, lambda k: ordered[k][1], tiers)
 
 
 def date_rank(date_text: str) -> int:

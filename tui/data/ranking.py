@@ -106,7 +106,8 @@ class Results(Sequence):
         self.best_via[ids[better]] = number
 
     def order_hits(self) -> None:
-        """Rank the cells by their best key score (label, or group and label at a penalty), then by rank."""
+        """Rank the cells by their best key score (label, or group and label at a penalty; a schedule's tag at
+        a penalty), then by filing (newest first), tier (statements first) and position."""
         from .search import CUTOFF, GROUP_PENALTY
 
         postings, best, via = self.postings, self.best, self.best_via
@@ -116,10 +117,10 @@ class Results(Sequence):
             label_scores = best[postings.label_keys]
             group_scores = best[postings.group_keys] * GROUP_PENALTY
             by_group = group_scores > label_scores
-            all_scores = np.where(by_group, group_scores, label_scores)
+            all_scores = np.where(by_group, group_scores, label_scores) * postings.weights
             hits = np.flatnonzero(all_scores >= CUTOFF)
             tenths = np.rint(all_scores[hits] * 10).astype(np.int64)
-            ranked = np.argsort(-tenths, kind="stable")
+            ranked = np.lexsort((hits, postings.tiers[hits], postings.file_of[hits], -tenths))
             order, scores = hits[ranked], all_scores[hits][ranked]
             hit_via = np.where(by_group[order], via[postings.group_keys[order]], via[postings.label_keys[order]])
             if self.pending:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parser.doubts import cell_doubts, failed_targets
+
 from .text import normalise_label
+from .units import cell_unit
 
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("turnover", "revenue", "revenues", "net sales", "sales"),
@@ -36,6 +39,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("selling general and administrative", "sg&a"),
     ("capital expenditures", "capex", "purchases of property plant and equipment", "additions to property and equipment"),
 )
+PRIMARY_KINDS = frozenset({"income", "balance", "cash_flow", "equity"})
 SYNONYM_PENALTY = 0.95
 GROUP_PENALTY = 0.9
 CUTOFF = 72.0
@@ -54,6 +58,23 @@ class Item:
     label: str
     group: str
     values: tuple[str, ...]
+    readings: tuple[Reading, ...] = ()  # one per value: its period, unit and doubt
+    table_kind: str = ""
+
+    @property
+    def tier(self) -> int:
+        """0 for a row of a primary statement, 1 for other tables, 2 for an EX-27 financial data schedule:
+        among equal matches in a filing the statements come first, and a schedule's tags rank after them."""
+        return 0 if self.table_kind in PRIMARY_KINDS else 2 if self.table_kind == "schedule" else 1
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one value of a hit was read: '12M to 1997-06-30', 'USD m', and whether it is doubted."""
+
+    period: str
+    unit: str
+    doubted: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,15 +87,18 @@ class Hit:
 
 
 def items_of(filing) -> list[Item]:
-    """The searchable rows of a filing: every row that prints a value."""
+    """The searchable rows of a filing: every row that prints a value, each value with its reading."""
     date = filing.date.isoformat() if filing.date else ""
     found = []
     for table in filing.tables:
+        failed = failed_targets(table)
+        kind = str(table.kind)
         for row in table.value_rows:
-            values = tuple(cell.raw for cell in row.cells if cell is not None)
-            found.append(
-                Item(filing.path, date, table.index, table.title, row.index, row.display_label, row.group_text, values)
-            )
+            cells = [cell for cell in row.cells if cell is not None]
+            readings = tuple(Reading(cell.period.describe() if cell.period else "", cell_unit(cell),
+                                     bool(cell_doubts(table, row, cell, failed))) for cell in cells)
+            found.append(Item(filing.path, date, table.index, table.title, row.index, row.display_label,
+                              row.group_text, tuple(cell.raw for cell in cells), readings, kind))
     return found
 
 

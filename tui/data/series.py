@@ -9,9 +9,10 @@ from datetime import date
 
 from parser.doubts import cell_doubts, doubt_text, failed_targets
 
-from .compare import figure, qualifier_rank, scaled, unit_text
+from .compare import figure, qualifier_rank, scaled
 from .numbers import decimals_of
 from .text import normalise_label
+from .units import unit_text
 
 STATEMENTS = {"income", "balance", "cash_flow", "equity"}
 

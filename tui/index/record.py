@@ -53,7 +53,7 @@ class Record:
     facts_csv: bytes | None
     items: bytes
     keys: list[str] = field(default_factory=list)
-    item_keys: list[tuple[int, int]] = field(default_factory=list)
+    item_keys: list[tuple[int, int, int]] = field(default_factory=list)  # label key, grouped key, tier
 
     def summary_row(self) -> tuple:
         """The `files` row."""
@@ -63,10 +63,11 @@ class Record:
                 json.dumps(list(s.warnings)), s.n_tables, s.n_facts, s.n_items)
 
     def blob_row(self, key_ids: list[int]) -> tuple:
-        """The `blobs` row, with each item's (label key, grouped key) given as global key ids."""
+        """The `blobs` row, with each item's (label key, grouped key) given as global key ids, and its
+        tier (see `search.Item.tier`)."""
         postings = array("i")
-        for label_key, group_key in self.item_keys:
-            postings.extend((key_ids[label_key], key_ids[group_key]))
+        for label_key, group_key, tier in self.item_keys:
+            postings.extend((key_ids[label_key], key_ids[group_key], tier))
         return (self.path, self.filing, self.facts, self.facts_csv, self.items, postings.tobytes())
 
 
@@ -88,7 +89,7 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     item_keys = []
     for item in items:
         label, grouped = search_keys(item)
-        item_keys.append((keys.setdefault(label, len(keys)), keys.setdefault(grouped, len(keys))))
+        item_keys.append((keys.setdefault(label, len(keys)), keys.setdefault(grouped, len(keys)), item.tier))
     facts = facts_frame([filing]) if not filing.error else None
     summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
                       filing.error, tuple(filing.warnings), len(filing.tables), len(facts) if facts is not None else 0,
@@ -105,7 +106,8 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
 
 def item_rows(items: list) -> list[tuple]:
     """The stored form of a filing's line items (the Item fields after its path and date)."""
-    return [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values) for i in items]
+    return [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values,
+             tuple((r.period, r.unit, r.doubted) for r in i.readings), i.table_kind) for i in items]
 
 
 def compress(value) -> bytes:

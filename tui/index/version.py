@@ -16,6 +16,7 @@ STORED_BY = (
     "index/facts.py",  # the cached CSV lines
     "data/search.py",  # line items and their search keys
     "data/text.py",  # label normalisation inside the keys
+    "data/units.py",  # the unit of each value a line item shows
     "shown.py",  # `safe`, applied to the cached CSV lines
     "index/pathkey.py",  # how a path is stored as the rows' key
 )

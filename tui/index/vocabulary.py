@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.postings import Postings, date_rank
-from ..data.search import Item, SearchIndex
+from ..data.search import Item, Reading, SearchIndex
 from .record import Summary
 
 
@@ -21,7 +21,7 @@ def load_search_index(store, summaries: list[Summary], item_rows_of) -> SearchIn
         blob = blobs.get(summary.path)
         if not blob:
             continue
-        pairs = np.frombuffer(blob, dtype=np.int32).reshape(-1, 2)
+        pairs = np.frombuffer(blob, dtype=np.int32).reshape(-1, 3)
         arrays.append(pairs)
         file_of.append(np.full(len(pairs), len(kept), dtype=np.int32))
         local.append(np.arange(len(pairs), dtype=np.int32))
@@ -36,7 +36,7 @@ def load_search_index(store, summaries: list[Summary], item_rows_of) -> SearchIn
         return _Items(path, date, item_rows_of(path))
 
     postings = Postings(store.key_texts(), pairs[:, 0], pairs[:, 1], np.concatenate(file_of),
-                        np.concatenate(local), refs, load_items)
+                        np.concatenate(local), refs, load_items, tiers=pairs[:, 2])
     return SearchIndex.from_postings(postings)
 
 
@@ -47,4 +47,6 @@ class _Items:
         self.path, self.date, self.rows = path, date, rows
 
     def __getitem__(self, position: int) -> Item:
-        return Item(self.path, self.date, *self.rows[position])
+        table, title, row, label, group, values, readings, kind = self.rows[position]
+        return Item(self.path, self.date, table, title, row, label, group, values,
+                    tuple(Reading(*reading) for reading in readings), kind)

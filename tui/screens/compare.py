@@ -11,15 +11,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ..data.compare import Comparison, change_text, common_scale, compare, default_pair, figure, scaled, unit_text
+from ..data.compare import Comparison, change_text, common_scale, compare, default_pair, figure, scaled
 from ..data.describe import column_header
 from ..data.export import comparison_grid
 from ..data.text import safe_text
-from ..widgets.statement_table import HEADING, NEGATIVE, SUBTOTAL
+from ..data.units import unit_text
+from ..widgets.statement_table import DOUBT, DOUBT_MARK, HEADING, NEGATIVE, SUBTOTAL
 
 
 class CompareScreen(Screen):
-    """One table's two columns compared; sortable, with jumps between the largest moves."""
+    """Two columns compared, of one table or of the same statement in two filings (`comparison` and
+    `prior_filing` given); sortable, with jumps between the largest moves."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -37,14 +39,16 @@ class CompareScreen(Screen):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def __init__(self, filing, table) -> None:
+    def __init__(self, filing, table, comparison: Comparison | None = None, prior_filing=None) -> None:
         super().__init__()
         self.filing = filing
         self.table = table
-        self.comparison: Comparison = compare(table, *default_pair(table))
+        self.prior_filing = prior_filing
+        self.comparison: Comparison = comparison or compare(table, *default_pair(table))
         self.by_change = False
         self.display_scale = self.comparison.current.scale
         self.move_rank = -1
+        self.label_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-title")
@@ -55,6 +59,10 @@ class CompareScreen(Screen):
     def on_mount(self) -> None:
         self.render_comparison()
         self.grid.focus()
+
+    def on_resize(self) -> None:
+        if self._label_width() != self.label_width:
+            self.render_comparison()  # the label column takes the width the values leave
 
     @property
     def grid(self) -> DataTable:
@@ -78,7 +86,8 @@ class CompareScreen(Screen):
         headers = [self._header(current), self._header(prior), ["Change"], ["% change"]]
         depth = max(len(lines) for lines in headers)
         grid.header_height = depth
-        grid.add_column(Text("\n" * (depth - 1) + "Line item", style="bold"), width=44, key="label")
+        self.label_width = self._label_width(headers)
+        grid.add_column(Text("\n" * (depth - 1) + "Line item", style="bold"), width=self.label_width, key="label")
         for key, lines in zip(("current", "prior", "change", "percent"), headers):
             grid.add_column(Text("\n".join([""] * (depth - len(lines)) + lines), justify="right", style="bold"), key=key)
         for k in comparison.order(self.by_change):
@@ -86,8 +95,18 @@ class CompareScreen(Screen):
         if keep is not None:
             grid.move_cursor(row=grid.get_row_index(str(keep)), animate=False)
         sort = "by change" if self.by_change else "as printed"
-        title = f"{safe_text(self.table.title)} ({self.filing.name}) · {comparison.title} · sorted {sort}"
+        where = safe_text(self.filing.company or self.filing.name) if comparison.across_filings else self.filing.name
+        title = f"{safe_text(self.table.title)} ({where}) · {safe_text(comparison.title)} · sorted {sort}"
+        if comparison.doubted:
+            title += f" · {comparison.doubted} line(s) in doubt ({DOUBT_MARK})"
         self.query_one("#compare-title", Static).update(Content(title))
+
+    def _label_width(self, headers: list[list[str]] | None = None) -> int:
+        """The label column's width: up to 44, what the screen leaves beside the value columns."""
+        if headers is None:
+            headers = [self._header(self.comparison.current), self._header(self.comparison.prior)]
+        values = sum(max(len(line) for line in lines) + 2 for lines in headers[:2]) + 22  # change, % change
+        return min(44, max(20, self.app.size.width - values - 2))
 
     def _header(self, column) -> list[str]:
         """Header lines of a value column, in the unit shown."""
@@ -100,15 +119,16 @@ class CompareScreen(Screen):
         """The label, both values, change and % change of a line, styled."""
         style = HEADING if line.kind == "heading" else SUBTOTAL if line.kind == "subtotal" else ""
         cells = [Text("  " * line.depth + safe_text(line.label), style=style, no_wrap=True, overflow="ellipsis")]
-        for cell, column in ((line.current, self.comparison.current), (line.prior, self.comparison.prior)):
-            cells.append(self._value(cell, column))
+        for cell, column, doubt in ((line.current, self.comparison.current, line.current_doubt),
+                                    (line.prior, self.comparison.prior, line.prior_doubt)):
+            cells.append(self._value(cell, column, doubt))
         change, pct = change_text(line, self.comparison.current.scale, self.display_scale)
         colour = "" if not line.change else ("green" if line.change > 0 else NEGATIVE)
         cells += [Text(change, style=colour, justify="right"), Text(pct, style=colour, justify="right")]
         return cells
 
-    def _value(self, cell, column) -> Text:
-        """A value as printed, or moved to the common scale."""
+    def _value(self, cell, column, doubt: bool = False) -> Text:
+        """A value as printed, or moved to the common scale; marked when in doubt."""
         if cell is None:
             return Text("")
         if self.display_scale == column.scale or cell.kind != "amount":
@@ -116,7 +136,10 @@ class CompareScreen(Screen):
         else:
             value, decimals = scaled(cell.value, cell.kind, column.scale, self.display_scale, 0)
             shown = figure(value, decimals)
-        return Text(shown, style=NEGATIVE if cell.value < 0 else "", justify="right")
+        text = Text(shown, style=NEGATIVE if cell.value < 0 else "", justify="right")
+        if doubt:
+            text.append(DOUBT_MARK, style=DOUBT)
+        return text
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         index = self.line_index
@@ -126,7 +149,9 @@ class CompareScreen(Screen):
         change, pct = change_text(line, self.comparison.current.scale, self.comparison.current.scale)
         moves = self.comparison.largest_moves()
         rank = f" · move {moves.index(index) + 1} of {len(moves)} by size" if index in moves else ""
-        text = f"{safe_text(line.label)}: {change or 'no change'} {pct}{rank} · line {self.table.rows[line.row_index].line}"
+        only = " · only in the prior filing" if line.row_index is None else ""
+        doubt = " · in doubt: see the statement's cell" if line.current_doubt or line.prior_doubt else ""
+        text = f"{safe_text(line.label)}: {change or 'no change'} {pct}{rank} · line {line.source_line}{only}{doubt}"
         self.query_one("#compare-detail", Static).update(Content(text))
 
     def action_toggle_sort(self) -> None:
@@ -157,19 +182,34 @@ class CompareScreen(Screen):
 
     def action_pick_periods(self) -> None:
         """Choose two other columns to compare."""
+        from ..data.crosscompare import comparable_columns
         from .periods import PeriodPicker
 
-        self.app.push_screen(PeriodPicker(self.table), self._periods_picked)
+        if self.comparison.across_filings:
+            prior = self.comparison.prior_table
+            picker = PeriodPicker(self.table, prior, comparable_columns(self.table, prior))
+        else:
+            picker = PeriodPicker(self.table)
+        self.app.push_screen(picker, self._periods_picked)
 
     def _periods_picked(self, pair) -> None:
         if pair is not None:
-            self.comparison = compare(self.table, *pair)
+            if self.comparison.across_filings:
+                from ..data.crosscompare import compare_filings
+
+                self.comparison = compare_filings(self.filing, self.table, self.prior_filing,
+                                                  self.comparison.prior_table, pair)
+            else:
+                self.comparison = compare(self.table, *pair)
             self.display_scale, self.move_rank = self.comparison.current.scale, -1
             self.render_comparison()
 
     def action_export(self) -> None:
         """Export the comparison to CSV."""
-        self.app.export_grid(comparison_grid(self.comparison), f"{Path(self.filing.name).stem}_table{self.table.index}_compare")
+        name = f"{Path(self.filing.name).stem}_table{self.table.index}_compare"
+        if self.comparison.across_filings and self.prior_filing is not None:
+            name += f"_{Path(self.prior_filing.name).stem}_table{self.comparison.prior_table.index}"
+        self.app.export_grid(comparison_grid(self.comparison), name)
 
     def action_copy_row(self) -> None:
         """Copy the highlighted line as TSV."""

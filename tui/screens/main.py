@@ -30,6 +30,7 @@ class MainScreen(Finder, Screen):
         Binding("left_square_bracket", "previous_table", "Prev"),
         Binding("right_square_bracket", "next_table", "Next table"),
         Binding("c", "compare", "Compare"),
+        Binding("C", "compare_filings", "Vs filing"),
         Binding("s", "series", "Series"),
         Binding("e", "export", "Export"),
         Binding("y", "copy_row", "Copy"),
@@ -247,6 +248,12 @@ class MainScreen(Finder, Screen):
             self.notify("No two columns of equal length and currency to compare in this table.", severity="warning")
             return
         self.app.push_screen(CompareScreen(self.content.filing, table))
+
+    def action_compare_filings(self) -> None:
+        """Compare the open statement with the same statement in another filing of the same company."""
+        from .vs_filing import compare_with_another_filing
+
+        compare_with_another_filing(self.app, self.content.filing, self.content.table)
 
     def action_series(self) -> None:
         """Show the highlighted row across every period of every loaded filing."""

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.message import Message
 
 from ..data.text import safe_text
+from .statement_table import DOUBT, DOUBT_MARK
 from .virtual_list import VirtualList
 
 MAX_VALUES = 6
@@ -64,17 +65,29 @@ class HitList(VirtualList):
 
 
 def hit_prompt(hit, company: str = "") -> Text:
-    """The label as printed (and the synonym that found it), then company, date, table and values."""
+    """The label as printed (the synonym that found it), company, date and table; then each value with
+    its period, under its unit, and `?` where the value is doubted."""
     item = hit.item
     text = Text(safe_text(item.label), style="bold", no_wrap=True, overflow="ellipsis")
     if item.group:
         text.append(f"   in {safe_text(item.group)}", style="dim")
     if hit.via:
         text.append(f"   ≈ {hit.via}", style="italic")
-    values = "  ".join(safe_text(value) for value in item.values[:MAX_VALUES])
-    if len(item.values) > MAX_VALUES:
-        values += "  …"
     filer = f"{safe_text(company)} · " if company else ""
-    text.append(f"\n  {filer}{item.filing_date or '?'} · {safe_text(item.table_title)} · ", style="dim")
-    text.append(values)
+    text.append(f"   {filer}{item.filing_date or '?'} · {safe_text(item.table_title)}", style="dim")
+    text.append("\n ")
+    unit = None
+    for position, value in enumerate(item.values[:MAX_VALUES]):
+        reading = item.readings[position] if position < len(item.readings) else None
+        if reading is not None and reading.unit != unit:
+            unit = reading.unit
+            text.append(f" {unit or 'no unit'}:", style="dim")
+        text.append(f" {safe_text(value)}")
+        if reading is not None and reading.doubted:
+            text.append(DOUBT_MARK, style=DOUBT)
+        if reading is not None:
+            text.append(f" {reading.period or 'period not read'}", style="dim")
+        text.append(" ·" if position + 1 < min(len(item.values), MAX_VALUES) else "", style="dim")
+    if len(item.values) > MAX_VALUES:
+        text.append("  …")
     return text
