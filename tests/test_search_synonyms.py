@@ -78,9 +78,10 @@ def test_schedule_tags_read_as_line_items_and_rank_after_the_statements():
     titles = [title for label, _, title in found if label == "Total assets"]
     assert titles[-1] == "Financial data schedule" and "BALANCE SHEETS" in titles[:-1]
     assert titles.index("BALANCE SHEETS") < titles.index("FINANCIAL HIGHLIGHTS")  # the statement first
-    sales = labels(built, "net income")
-    schedule = [k for k, (_, _, title) in enumerate(sales) if title == "Financial data schedule"]
-    exact = [k for k, (label, _, title) in enumerate(sales) if label == "Net income" and title != "Financial data schedule"]
+    found = labels(built, "net income")
+    schedule = [k for k, (_, _, title) in enumerate(found) if title == "Financial data schedule"]
+    exact = [k for k, (label, _, title) in enumerate(found)
+             if label == "Net income" and title != "Financial data schedule"]
     assert schedule and exact and max(exact) < min(schedule)
 
 
@@ -97,7 +98,8 @@ async def test_the_search_screen_shows_the_statements_row_with_company_period_an
     from tests_support import extra_folder, ready
     from tui.app import build_app
 
-    folder = extra_folder(tmp_path, "11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt", "07_moviestar-10k-1999.txt")
+    folder = extra_folder(tmp_path, "11_microsoft-10k-1997.txt", "06_aeroflex-10k-1995.txt",
+                          "07_moviestar-10k-1999.txt")
     app = build_app([str(folder)], str(tmp_path / "cache.sqlite3"))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
@@ -111,3 +113,11 @@ async def test_the_search_screen_shows_the_statements_row_with_company_period_an
         prompt = search.query_one("#search-hits").get_option_at_index(position).prompt.plain
         company = "MICROSOFT" if title == "Income Statements" else "MOVIE STAR"
         assert shown in prompt and company in prompt.upper()
+
+
+def test_within_a_filing_the_statement_row_comes_before_its_copies():
+    """Microsoft 1997 prints 'Earnings per share' in its quarterly table (lines 2295, 2304, 2313) and its income
+    statement (line 2817); both match 'eps' alike, the income statement's row is listed first."""
+    built = SearchIndex()
+    built.add(load_once(EXTRA / "11_microsoft-10k-1997.txt"))
+    assert labels(built, "eps")[0] == ("Earnings per share(1)", "earnings per share", "Income Statements")

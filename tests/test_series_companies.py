@@ -50,6 +50,10 @@ def test_a_series_holds_one_companys_values_and_flags_a_restatement(filings):
     assert fy97.value == 11936 and fy97.source.startswith("12_microsoft")
     assert any(text.strip("$ ") == "11,358" and where.startswith("11_microsoft") for text, where in fy97.restated)
     assert years[date(2000, 6, 30)].value == 22956 and not years[date(2000, 6, 30)].restated
+    # Fiscal 1996: $9,050 in the 2000 10-K's summary (line 6096); $8,671 twice in the 1997 10-K (lines 2346
+    # and 2796, printed "$ 8,671" and "$8,671"): one restatement, not one per copy.
+    fy96 = years[date(1996, 6, 30)]
+    assert fy96.value == 9050 and [where.split(" · ")[0] for _, where in fy96.restated] == ["11_microsoft-10k-1997.txt"]
 
 
 def test_net_income_of_one_company_never_takes_anothers(filings):

@@ -79,7 +79,8 @@ def newer_first(filing, table, counterpart: Counterpart):
     return (filing, table), (counterpart.filing, counterpart.table)
 
 
-def compare_filings(current_filing, table, prior_filing, prior_table, pair: tuple[int, int] | None = None) -> Comparison | None:
+def compare_filings(current_filing, table, prior_filing, prior_table,
+                    pair: tuple[int, int] | None = None) -> Comparison | None:
     """`table`'s column against `prior_table`'s (the pair given, else the best of `comparable_columns`),
     lines aligned by line item; None when no two columns are comparable."""
     if pair is None:

@@ -8,10 +8,10 @@ from typing import Callable
 
 import numpy as np
 
+from .search import SCHEDULE_TIER
 from .vocab import Vocabulary
 
 ITEM_CACHE = 64
-SCHEDULE_TIER = 2
 SCHEDULE_PENALTY = 0.9  # a schedule's tag ranks after the statements' own rows and their synonyms
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from parser.doubts import cell_doubts, failed_targets
 
+from .statements import NAMED, main_statement
 from .text import normalise_label
 from .units import cell_unit
 
@@ -39,7 +40,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("selling general and administrative", "sg&a"),
     ("capital expenditures", "capex", "purchases of property plant and equipment", "additions to property and equipment"),
 )
-PRIMARY_KINDS = frozenset({"income", "balance", "cash_flow", "equity"})
+STATEMENT_TIER, OTHER_TIER, SCHEDULE_TIER = 0, 1, 2
 SYNONYM_PENALTY = 0.95
 GROUP_PENALTY = 0.9
 CUTOFF = 72.0
@@ -59,13 +60,10 @@ class Item:
     group: str
     values: tuple[str, ...]
     readings: tuple[Reading, ...] = ()  # one per value: its period, unit and doubt
-    table_kind: str = ""
-
-    @property
-    def tier(self) -> int:
-        """0 for a row of a primary statement, 1 for other tables, 2 for an EX-27 financial data schedule:
-        among equal matches in a filing the statements come first, and a schedule's tags rank after them."""
-        return 0 if self.table_kind in PRIMARY_KINDS else 2 if self.table_kind == "schedule" else 1
+    # 0: the filing's income statement, balance sheet or cash-flow statement (`statements.main_statement`);
+    # 1: any other table; 2: an EX-27 financial data schedule. Among equal matches in a filing the
+    # statements' rows come first, and a schedule's tags rank after every statement row (`postings`).
+    tier: int = 1
 
 
 @dataclass(frozen=True)
@@ -87,18 +85,22 @@ class Hit:
 
 
 def items_of(filing) -> list[Item]:
-    """The searchable rows of a filing: every row that prints a value, each value with its reading."""
+    """The searchable rows of a filing: every row that prints a value, each value with its reading (a
+    row's nil cells only when it has nothing else)."""
     date = filing.date.isoformat() if filing.date else ""
     found = []
+    mains = {main_statement(filing, kind) for kind in NAMED}
     for table in filing.tables:
         failed = failed_targets(table)
-        kind = str(table.kind)
+        tier = (SCHEDULE_TIER if str(table.kind) == "schedule"
+                else STATEMENT_TIER if table.index in mains else OTHER_TIER)
         for row in table.value_rows:
             cells = [cell for cell in row.cells if cell is not None]
+            cells = [cell for cell in cells if cell.kind != "nil"] or cells  # a dash says nothing in a hit
             readings = tuple(Reading(cell.period.describe() if cell.period else "", cell_unit(cell),
                                      bool(cell_doubts(table, row, cell, failed))) for cell in cells)
             found.append(Item(filing.path, date, table.index, table.title, row.index, row.display_label,
-                              row.group_text, tuple(cell.raw for cell in cells), readings, kind))
+                              row.group_text, tuple(cell.raw for cell in cells), readings, tier))
     return found
 
 

@@ -110,8 +110,9 @@ def build_series(filings, table, row, column_index: int | None = None, filing=No
 
 def _best_points(filings, table, row, anchor, kind) -> list[Point]:
     """One point per period: the newest filing's figure (a restated figure replaces the old one), within
-    a filing a statement's before another table's copy, then the open table; each in the anchor's unit. Another filing printing a different figure for
-    the same period (beyond rounding) is a restatement: kept on the point, which is marked."""
+    a filing a statement's before another table's copy, then the open table; each in the anchor's unit.
+    Another filing printing a different figure for the same period (beyond rounding) is a restatement:
+    kept on the point (once per filing and value), which is marked."""
     wanted = normalise_label(row.label)
     found: dict[tuple, list] = {}
     failing: dict[int, dict] = {}  # the failing checks of each table met, found once
@@ -148,8 +149,8 @@ def _best_points(filings, table, row, anchor, kind) -> list[Point]:
         restated, seen = [], set()
         for _, other_value, other_step, other_text, other_source, other_path, _ in candidates[1:]:
             differs = abs(other_value - value) > max(step, other_step) / 2 + 1e-9 * max(abs(value), 1.0)
-            if differs and other_path != path and other_text not in seen:
-                seen.add(other_text)
+            if differs and other_path != path and (other_path, other_value) not in seen:
+                seen.add((other_path, other_value))
                 restated.append((other_text, other_source))
         points.append(Point(key[0], key[1], value, text, source, restated=tuple(restated), doubt=doubt))
     return points

@@ -107,7 +107,7 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
 def item_rows(items: list) -> list[tuple]:
     """The stored form of a filing's line items (the Item fields after its path and date)."""
     return [(i.table_index, i.table_title, i.row_index, i.label, i.group, i.values,
-             tuple((r.period, r.unit, r.doubted) for r in i.readings), i.table_kind) for i in items]
+             tuple((r.period, r.unit, r.doubted) for r in i.readings), i.tier) for i in items]
 
 
 def compress(value) -> bytes:

@@ -17,6 +17,7 @@ STORED_BY = (
     "data/search.py",  # line items and their search keys
     "data/text.py",  # label normalisation inside the keys
     "data/units.py",  # the unit of each value a line item shows
+    "data/statements.py",  # which tables are the main statements: the search tier of their rows
     "shown.py",  # `safe`, applied to the cached CSV lines
     "index/pathkey.py",  # how a path is stored as the rows' key
 )

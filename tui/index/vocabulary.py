@@ -47,6 +47,6 @@ class _Items:
         self.path, self.date, self.rows = path, date, rows
 
     def __getitem__(self, position: int) -> Item:
-        table, title, row, label, group, values, readings, kind = self.rows[position]
+        table, title, row, label, group, values, readings, tier = self.rows[position]
         return Item(self.path, self.date, table, title, row, label, group, values,
-                    tuple(Reading(*reading) for reading in readings), kind)
+                    tuple(Reading(*reading) for reading in readings), tier)
