@@ -93,6 +93,7 @@ def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Fili
         date=meta.date,
         title=meta.title,
         lines=tuple(raw),
+        period=dates.report_end,
         documents=tuple(envelope.documents),
         sections=sections,
         tables=tuple(tables),

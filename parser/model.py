@@ -303,6 +303,7 @@ class Filing:
     date: date | None = None
     title: str = ""
     lines: tuple[str, ...] = ()
+    period: date | None = None  # the period of report: SEC header, else the cover ("year ended June 30, 2000")
     documents: tuple[Document, ...] = ()
     sections: tuple[Section, ...] = ()
     tables: tuple[Table, ...] = ()

@@ -56,6 +56,12 @@ class Entry:
         return date.isoformat() if date else ""
 
     @property
+    def period_text(self) -> str:
+        """The period of report as ISO text ('2000-06-30'), or '' when the filing does not say."""
+        period = getattr(self.summary, "period", None)
+        return period.isoformat() if period else ""
+
+    @property
     def company(self) -> str:
         """The filer's name (SEC header, else cover page), or ''."""
         return getattr(self.summary, "company", "") or ""
@@ -66,9 +72,10 @@ class Entry:
         return (getattr(self.summary, "title", "") or "") or self.name
 
     def matches(self, words: list[str]) -> bool:
-        """True when every word appears in the date, form, company, headline or file name."""
+        """True when every word appears in the date, form, company, period of report, headline or file name."""
         if not self.haystack:
-            self.haystack = f"{self.date_text} {self.form} {self.company} {self.headline} {self.name}".casefold()
+            self.haystack = (f"{self.date_text} {self.form} {self.company} {self.period_text} {self.headline} "
+                             f"{self.name}").casefold()
         return all(word in self.haystack for word in words)
 
 

@@ -30,13 +30,16 @@ class Summary:
     n_tables: int = 0
     n_facts: int = 0
     n_items: int = 0
+    period: date | None = None  # the period of report
 
     @classmethod
     def from_row(cls, row: tuple) -> Summary:
         """A summary from a `files` row (columns as in store.SUMMARY_COLUMNS)."""
-        path, _size, _mtime, _version, name, form, company, day, title, error, warnings, tables, facts, items = row
+        path, _size, _mtime, _version, name, form, company, day, title, error, warnings, tables, facts, items, \
+            period = row
         return cls(path, name, form or "", company or "", date.fromisoformat(day) if day else None, title or "",
-                   error, tuple(json.loads(warnings or "[]")), tables or 0, facts or 0, items or 0)
+                   error, tuple(json.loads(warnings or "[]")), tables or 0, facts or 0, items or 0,
+                   date.fromisoformat(period) if period else None)
 
 
 @dataclass
@@ -60,7 +63,8 @@ class Record:
         s = self.summary
         return (self.path, str(Path(self.path).parent), self.size, self.mtime_ns, self.version, s.name,
                 s.form, s.company, s.date.isoformat() if s.date else "", s.title, s.error,
-                json.dumps(list(s.warnings)), s.n_tables, s.n_facts, s.n_items)
+                json.dumps(list(s.warnings)), s.n_tables, s.n_facts, s.n_items,
+                s.period.isoformat() if s.period else "")
 
     def blob_row(self, key_ids: list[int]) -> tuple:
         """The `blobs` row, with each item's (label key, grouped key) given as global key ids, and its
@@ -93,7 +97,7 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     facts = facts_frame([filing]) if not filing.error else None
     summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
                       filing.error, tuple(filing.warnings), len(filing.tables), len(facts) if facts is not None else 0,
-                      len(items))
+                      len(items), filing.period)
     from .facts import csv_body
 
     from .version import cache_version

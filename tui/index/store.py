@@ -16,7 +16,7 @@ from .pathkey import from_key, to_key
 
 __all__ = ["BLOB_COLUMNS", "SUMMARY_COLUMNS", "Store", "default_cache_path"]
 SUMMARY_COLUMNS = ("path", "size", "mtime_ns", "version", "name", "form", "company", "date", "title",
-                   "error", "warnings", "n_tables", "n_facts", "n_items")
+                   "error", "warnings", "n_tables", "n_facts", "n_items", "period")
 BLOB_COLUMNS = ("filing", "facts", "facts_csv", "items", "postings")
 
 SCHEMA = f"""
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, folder TEXT NOT NULL, size INTEGER, mtime_ns INTEGER, version TEXT,
     name TEXT, form TEXT, company TEXT, date TEXT, title TEXT, error TEXT, warnings TEXT,
-    n_tables INTEGER, n_facts INTEGER, n_items INTEGER);
+    n_tables INTEGER, n_facts INTEGER, n_items INTEGER, period TEXT);
 CREATE INDEX IF NOT EXISTS files_folder ON files(folder);
 CREATE TABLE IF NOT EXISTS blobs (path TEXT PRIMARY KEY, {", ".join(f"{c} BLOB" for c in BLOB_COLUMNS)});
 CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
@@ -98,7 +98,7 @@ class Store(CacheConnection):
             for record in records:
                 ids = self._key_ids(db, record.keys)
                 path, folder, *summary = record.summary_row()
-                db.execute(f"INSERT OR REPLACE INTO files VALUES ({','.join('?' * 15)})",
+                db.execute(f"INSERT OR REPLACE INTO files VALUES ({','.join('?' * 16)})",
                            (to_key(path), to_key(folder), *summary))
                 db.execute("INSERT OR REPLACE INTO blobs VALUES (?,?,?,?,?,?)", (to_key(path), *record.blob_row(ids)[1:]))
 

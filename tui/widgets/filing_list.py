@@ -80,7 +80,8 @@ class FilingList(VirtualList):
 
 
 def entry_lines(entry: Entry, width: int) -> list[Text]:
-    """Three lines: date, form and company; then the headline wrapped to two lines (or the error's reason)."""
+    """Three lines: date, form and company; then the period of report and the headline wrapped to two lines
+    (or the error's reason)."""
     width = max(width, 8)
     if not entry.loaded:
         return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
@@ -96,5 +97,8 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
         if entry.company:
             first.append(f"  {safe_text(entry.company)}", style=Style(bold=True))
         first.truncate(width, overflow="ellipsis")
-        lines = [Text(line) for line in textwrap.wrap(safe_text(entry.headline), width, max_lines=2, placeholder=" …")]
+        headline = safe_text(entry.headline)
+        if entry.period_text:
+            headline = f"for {entry.period_text} · {headline}"
+        lines = [Text(line) for line in textwrap.wrap(headline, width, max_lines=2, placeholder=" …")]
     return [first] + lines + [Text()] * (2 - len(lines))
