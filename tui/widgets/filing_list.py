@@ -98,7 +98,7 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
             first.append(f"  {safe_text(entry.company)}", style=Style(bold=True))
         first.truncate(width, overflow="ellipsis")
         headline = safe_text(entry.headline)
-        if entry.period_text:
+        if entry.period_text and entry.period_text != entry.date_text:  # an 8-K's event is its date
             headline = f"for {entry.period_text} · {headline}"
         lines = [Text(line) for line in textwrap.wrap(headline, width, max_lines=2, placeholder=" …")]
     return [first] + lines + [Text()] * (2 - len(lines))
