@@ -225,31 +225,38 @@ class ColtApp(App):
         self.copy_to_clipboard(text)
         self.notify(f"Copied the {what} as TSV ({text.count(chr(10))} lines).")
 
-    def export_grid(self, grid, stem: str) -> None:
-        """Ask where to write a grid as CSV, then write it in a worker."""
+    def export_grid(self, grid, stem: str, sheet: str = "Export") -> None:
+        """Ask where to write a grid (the format follows the extension), then write it in a worker."""
         from .data.export import default_target
         from .screens.export import ExportDialog
 
         target = default_target(stem, self.library.roots)
-        self.push_screen(ExportDialog(target, self.library.roots), lambda path: self._export_to(grid, path))
+        self.push_screen(ExportDialog(target, self.library.roots), lambda path: self._export_to(grid, path, sheet))
 
-    def _export_to(self, grid, path) -> None:
+    def _export_to(self, grid, path, sheet: str = "Export") -> None:
         if path is not None:
             self.export_finished.clear()
-            self.write_export(grid, path)
+            self.write_export(grid, path, sheet)
 
     @work(thread=True, group="export")
-    def write_export(self, grid, path: Path) -> None:
-        """Write the CSV off the event loop and report the outcome."""
-        from .data.export import write_csv
+    def write_export(self, grid, path: Path, sheet: str = "Export") -> None:
+        """Write the file off the event loop (whole or not at all) and report the outcome."""
+        from .data.formats import BINARY, MissingExtra, format_of, write_grid
         from .data.text import safe_name
+        from .output import OutputError, written
 
+        shown = safe_name(str(path))
+        fmt = format_of(path) or "csv"
         try:
-            rows = write_csv(grid, path)
-        except OSError as error:
-            self.call_from_thread(self._exported, f"Could not write {safe_name(str(path))}: {error.strerror}", "error")
+            with written(path, shown, binary=fmt in BINARY) as out:
+                rows = write_grid(grid, out, fmt, sheet)
+        except OutputError as error:
+            self.call_from_thread(self._exported, str(error), "error")
             return
-        self.call_from_thread(self._exported, f"Wrote {rows} rows to {safe_name(str(path))}", "information")
+        except MissingExtra as error:
+            self.call_from_thread(self._exported, f"Could not write {shown}: {error}", "error")
+            return
+        self.call_from_thread(self._exported, f"Wrote {rows} rows to {shown} ({fmt})", "information")
 
     def _exported(self, message: str, severity: str) -> None:
         """Say how an export ended (paths shown literally) and mark it finished."""

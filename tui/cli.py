@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
 
     facts = commands_parser.add_parser("facts", help="one row per numeric cell (CSV, JSON or Parquet)")
     facts.add_argument("paths", nargs="+", metavar="PATH", help="filing files or folders")
-    facts.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+    facts.add_argument("--format", choices=("csv", "tsv", "json", "parquet", "xlsx"), default="csv")
     facts.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     facts.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
 

@@ -99,9 +99,15 @@ def _index(args) -> int:
 def _facts(args) -> int:
     from .index.facts import safe_frame
 
-    target = check_output(args.output, args.paths) if args.output else None  # before any parsing
-    if target is None and args.format == "parquet" and sys.stdout.isatty():
-        raise CommandError("parquet is binary: give -o FILE or redirect standard output")
+    from .data.formats import BINARY, MissingExtra, require
+
+    try:
+        require(args.format)  # before any parsing
+    except MissingExtra as error:
+        raise CommandError(str(error)) from None
+    target = check_output(args.output, args.paths) if args.output else None
+    if target is None and args.format in BINARY and sys.stdout.isatty():
+        raise CommandError(f"{args.format} is binary: give -o FILE or redirect standard output")
     index, bad = _load_index(args.paths, args.cache)
     code = EXIT_SOME_UNREADABLE if bad else EXIT_OK
     if args.format == "csv":
@@ -114,6 +120,15 @@ def _facts(args) -> int:
     if args.format == "parquet":
         with _destination(target, args.output, binary=True) as out:
             frame.to_parquet(out, index=False)
+        return code
+    if args.format in ("tsv", "xlsx"):
+        from .data.formats import XLSX_ROWS, grid_of_frame, write_grid
+
+        if args.format == "xlsx" and len(frame) >= XLSX_ROWS:
+            raise CommandError(f"{len(frame):,} facts do not fit one Excel sheet ({XLSX_ROWS - 1:,} rows): "
+                               "use --format parquet or csv")
+        with _destination(target, args.output, binary=args.format == "xlsx") as out:
+            write_grid(grid_of_frame(frame), out, args.format, "facts")
         return code
     with _destination(target, args.output) as out:
         out.write(frame.to_json(orient="records", indent=1))

@@ -107,6 +107,16 @@ def default_target(stem: str, roots: list[str], cwd: Path | None = None) -> Path
     return folder / f"{safe_stem}.csv"
 
 
+def export_stem(filing, *parts: str) -> str:
+    """A file name stem that says what was exported: company, form, date, then the parts given (a table
+    title, 'compare', ...); the file name when the filing names no company."""
+    day = filing.date.isoformat() if getattr(filing, "date", None) else ""
+    who = [filing.company, filing.form, day] if getattr(filing, "company", "") else [Path(filing.name).stem]
+    words = [part for part in (*who, *parts) if part]
+    stem = "_".join("_".join(str(word).split()) for word in words)
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)[:100].strip("_.")
+
+
 def write_csv(grid: Grid, target: Path) -> int:
     """Write the grid as UTF-8 CSV; returns the number of data rows written."""
     target.expanduser().write_text(grid.to_csv(), encoding="utf-8")

@@ -8,8 +8,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "g / G", "first / last line"),
     ("Anywhere", "? / F1", "this help"),
     ("Anywhere", "ctrl+p", "palette: every action; jump to any table"),
-    ("Anywhere", "q", "quit"),
-    ("Anywhere", "escape", "close a screen or dialog; clear filter / find"),
+    ("Anywhere", "q", "quit on the main screen; close compare, series, help and pickers"),
+    ("Anywhere", "escape", "close a screen or dialog (search too); clear filter / find"),
     ("Main screen", "enter", "open: filing → outline, item → content pane"),
     ("Main screen", "/", "search line items of every loaded filing"),
     ("Main screen", "f", "find text in the open filing"),
@@ -19,7 +19,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("On a table", "c", "compare two periods of the table"),
     ("On a table", "C", "compare the statement with the same company's other filing (aligned by line item)"),
     ("On a table", "s", "series of the row across the company's filings"),
-    ("On a table", "e", "export the table to CSV"),
+    ("On a table", "e", "export the table: .csv .tsv .json .parquet .xlsx, by the file's extension"),
     ("On a table", "y / Y", "copy the row / the whole table as TSV"),
     ("Filing list", "shift+tab, type", "filter in the box above the list"),
     ("Search", "type, ↑ ↓, enter", "live hits; enter opens the table on the row"),
@@ -27,7 +27,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Compare", "] / [", "next / previous largest move"),
     ("Compare", "p", "pick other periods"),
     ("Compare", "u", "printed units ↔ common scale (GBP'000 ↔ GBP m)"),
-    ("Compare, Series", "e / y / Y", "export CSV / copy row / copy all (TSV)"),
+    ("Compare, Series", "e / y / Y", "export (format by extension) / copy row / copy all (TSV)"),
 )
 
 

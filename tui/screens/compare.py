@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +22,7 @@ class CompareScreen(Screen):
     `prior_filing` given); sortable, with jumps between the largest moves."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape,q", "app.pop_screen", "Back", key_display="esc"),
         Binding("o", "toggle_sort", "Sort by change"),
         Binding("right_square_bracket", "next_move", "Next move"),
         Binding("left_square_bracket", "previous_move", "Prev move"),
@@ -205,11 +203,13 @@ class CompareScreen(Screen):
             self.render_comparison()
 
     def action_export(self) -> None:
-        """Export the comparison to CSV."""
-        name = f"{Path(self.filing.name).stem}_table{self.table.index}_compare"
-        if self.comparison.across_filings and self.prior_filing is not None:
-            name += f"_{Path(self.prior_filing.name).stem}_table{self.comparison.prior_table.index}"
-        self.app.export_grid(comparison_grid(self.comparison), name)
+        """Export the comparison (the format follows the file's extension)."""
+        from ..data.export import export_stem
+
+        title = self.table.title or f"table {self.table.index}"
+        against = ["vs", self.comparison.prior_from] if self.comparison.across_filings else []
+        name = export_stem(self.filing, title, "compare", *against)
+        self.app.export_grid(comparison_grid(self.comparison), name, f"Compare {title}")
 
     def action_copy_row(self) -> None:
         """Copy the highlighted line as TSV."""

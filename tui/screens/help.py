@@ -15,7 +15,7 @@ from ..data.keys import KEYS
 class HelpScreen(ModalScreen[None]):
     """A table of keys; escape, ? or F1 closes it."""
 
-    BINDINGS = [Binding("escape,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", key_display="esc")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):

@@ -269,13 +269,12 @@ class MainScreen(Finder, Screen):
         self.app.push_screen(SeriesScreen(series))
 
     def action_export(self) -> None:
-        """Export the open table to CSV."""
-        from pathlib import Path
+        """Export the open table (CSV, TSV, JSON, Parquet or Excel, by the file's extension)."""
+        from ..data.export import export_stem, table_grid
 
-        from ..data.export import table_grid
-
-        stem = f"{Path(self.content.filing.name).stem}_table{self.content.table_index}"
-        self.app.export_grid(table_grid(self.content.table), stem)
+        table = self.content.table
+        stem = export_stem(self.content.filing, table.title or f"table {table.index}")
+        self.app.export_grid(table_grid(table), stem, table.title or f"Table {table.index}")
 
     def action_copy_row(self) -> None:
         """Copy the highlighted row as TSV."""

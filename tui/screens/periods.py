@@ -20,7 +20,7 @@ class Picker(ModalScreen[Any]):
     """Returns the value of the chosen option, or None on Escape; options are (text, value) pairs whose
     text is filing text (shown as plain text, never markup)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape,q", "cancel", "Cancel", key_display="esc")]
 
     def __init__(self, title: str, options: list[tuple[str, Any]]) -> None:
         super().__init__()

@@ -26,7 +26,7 @@ class SeriesScreen(Screen):
     """The points of a series, derived quarters marked Δ, with bars and a sparkline."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape,q", "app.pop_screen", "Back", key_display="esc"),
         Binding("e", "export", "Export"),
         Binding("y", "copy_row", "Copy row"),
         Binding("Y", "copy_table", "Copy series", show=False),
@@ -95,9 +95,11 @@ class SeriesScreen(Screen):
         return self.query_one(DataTable).cursor_row
 
     def action_export(self) -> None:
-        """Export the series to CSV."""
-        stem = "series_" + "".join(ch for ch in self.series.label if ch.isalnum() or ch == " ").strip().replace(" ", "_")
-        self.app.export_grid(series_grid(self.series), stem[:60])
+        """Export the series (the format follows the file's extension)."""
+        words = ["series", self.series.company, self.series.label]
+        stem = "_".join("_".join(word.split()) for word in words if word)
+        stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)[:100]
+        self.app.export_grid(series_grid(self.series), stem, f"Series {self.series.label}")
 
     def action_copy_row(self) -> None:
         """Copy the highlighted point as TSV."""
