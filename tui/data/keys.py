@@ -21,6 +21,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("On a table", "s", "series of the row across the company's filings"),
     ("On a table", "e", "export the table: .csv .tsv .json .parquet .xlsx, by the file's extension"),
     ("On a table", "y / Y", "copy the row / the whole table as TSV"),
+    ("On a table", "v", "the table's own lines in the filing, the cell's number marked; v again: back"),
+    ("Main screen", "o", "the filing in $PAGER (or $EDITOR) at the cell's or text's line"),
     ("Filing list", "shift+tab, type", "filter in the box above the list"),
     ("Search", "type, ↑ ↓, enter", "live hits; enter opens the table on the row"),
     ("Compare", "o", "sort by change / as printed"),

@@ -35,6 +35,8 @@ class MainScreen(Finder, Screen):
         Binding("e", "export", "Export"),
         Binding("y", "copy_row", "Copy"),
         Binding("Y", "copy_table", "Copy table", show=False),
+        Binding("v", "toggle_source", "Source"),
+        Binding("o", "open_pager", "Pager"),
         Binding("escape", "clear", "Clear", show=False),
         Binding("1", "statement('income')", "Income"),
         Binding("2", "statement('balance')", "Balance"),
@@ -248,6 +250,29 @@ class MainScreen(Finder, Screen):
             self.notify("No two columns of equal length and currency to compare in this table.", severity="warning")
             return
         self.app.push_screen(CompareScreen(self.content.filing, table))
+
+    def action_toggle_source(self) -> None:
+        """Toggle the open table between its parsed grid and its lines in the filing."""
+        content = self.content
+        if content.source_of is not None and content.current == "text":
+            content.show_table_again()
+        elif content.table is not None:
+            content.show_source()
+        else:
+            self.notify("Open a statement table first.", severity="warning")
+            return
+        target = content.focus_target
+        if target is not None:
+            target.focus()
+
+    def action_open_pager(self) -> None:
+        """Open the filing in $PAGER (or $EDITOR) at the line under attention."""
+        from .pager import open_in_pager
+
+        if self.content.filing is None:
+            self.notify("Open a filing first.", severity="warning")
+            return
+        open_in_pager(self.app, self.content.filing.path, self.content.source_line)
 
     def action_compare_filings(self) -> None:
         """Compare the open statement with the same statement in another filing of the same company."""

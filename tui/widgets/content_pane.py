@@ -8,6 +8,8 @@ from textual.widgets import ContentSwitcher, Static
 
 from ..data.text import safe_text
 
+SOURCE_CONTEXT = 3  # lines shown above and below a table's own lines in its source view
+
 
 class ContentPane(ContentSwitcher):
     """Switches between a message, the text view and the statement view (mounted after the first paint)."""
@@ -17,6 +19,7 @@ class ContentPane(ContentSwitcher):
         self.filing = None
         self.section = None
         self.table_index: int | None = None
+        self.source_of: tuple[int, int | None, int | None] | None = None  # (table, row, column) whose print is shown
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Loading filings…"), id="message")
@@ -62,22 +65,66 @@ class ContentPane(ContentSwitcher):
 
     def show_message(self, text: str, filing=None) -> None:
         """Show a plain message (a filing's error, or an empty state)."""
-        self.filing, self.section, self.table_index = filing, None, None
+        self.filing, self.section, self.table_index, self.source_of = filing, None, None, None
         self.query_one("#message", Static).update(Content(safe_text(text)))
         self.current = "message"
 
     def show_section(self, filing, section) -> None:
         """Show the text of a section, lines first_line..last_line."""
-        self.filing, self.section, self.table_index = filing, section, None
+        self.filing, self.section, self.table_index, self.source_of = filing, section, None, None
         self.text_view.show(list(filing.lines[section.first_line - 1:section.last_line]), section.first_line)
         self.current = "text"
 
     def show_table(self, filing, table_index: int, row_index: int | None = None) -> None:
         """Show a statement table, optionally with the cursor on a row."""
-        self.filing, self.section, self.table_index = filing, None, table_index
+        self.filing, self.section, self.table_index, self.source_of = filing, None, table_index, None
         statement = self.statement
         self.current = "statement"
         statement.show(filing, filing.tables[table_index], row_index)
+
+    def show_source(self) -> None:
+        """Show the open table's own lines in the filing (a few lines of context around them), the
+        highlighted cell's number marked and in view; `show_table_again` goes back."""
+        table, grid = self.table, self.statement.grid
+        row, column = grid.row_index, grid.column_index
+        cell = table.rows[row].cell(column) if row is not None and column is not None else None
+        first = max(1, table.first_line - SOURCE_CONTEXT)
+        last = min(len(self.filing.lines), table.last_line + SOURCE_CONTEXT)
+        filing, index = self.filing, self.table_index
+        self.filing, self.section, self.table_index = filing, None, None
+        self.source_of = (index, row, column)
+        self.text_view.show(list(filing.lines[first - 1:last]), first)
+        self.current = "text"
+        if cell is not None and cell.end > cell.start:
+            self.text_view.set_matches([(cell.line, cell.start, cell.end)], (cell.line, cell.start, cell.end))
+        else:
+            line = table.rows[row].line if row is not None else table.first_line
+            self.text_view.set_matches([], None)
+            self.text_view.scroll_to(0, max(0, line - first - 3), animate=False)
+
+    def show_table_again(self) -> None:
+        """Back from the source lines to the table, the cursor on the same cell."""
+        index, row, column = self.source_of
+        self.show_table(self.filing, index, row)
+        if row is not None and column is not None:
+            self.statement.grid.move_cursor(row=row, column=column + 1, animate=False, scroll=True)
+
+    @property
+    def source_line(self) -> int:
+        """The file line under attention: the highlighted cell's (or row's), the section's first, or 1."""
+        if self.table_index is not None:
+            grid = self.statement.grid
+            table = self.table
+            if grid.row_index is not None:
+                cell = table.rows[grid.row_index].cell(grid.column_index) if grid.column_index is not None else None
+                return cell.line if cell is not None else table.rows[grid.row_index].line
+            return table.first_line
+        view = self.text_view if self.current == "text" else None
+        if view is not None and view.lines:
+            if view.current_match is not None:
+                return view.current_match[0]
+            return view.first_line + int(view.scroll_offset.y)
+        return 1
 
     @property
     def table(self):
