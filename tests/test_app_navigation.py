@@ -60,3 +60,45 @@ async def test_letters_typed_into_the_filter_are_text():
         await pilot.press(*"colt q1s")
         assert box.value == "colt q1s" and isinstance(app.screen, MainScreen) and app.is_running
         assert main.filing_list.filter_text == "colt q1s"
+
+
+async def test_f9_hides_the_side_panes_and_f10_fills_the_screen_with_the_focused_pane():
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        main = app.screen
+        main.show_table(FILING_001, 5)
+        await pilot.pause()
+        sidebar = main.query_one("#sidebar")
+        main.filing_list.focus()
+        await pilot.press("f9")
+        assert not sidebar.display and main.focused is main.content.statement.grid  # focus leaves the hidden pane
+        assert main.content.size.width > 100
+        await pilot.press("f9")
+        assert sidebar.display
+        await pilot.press("f10")
+        assert main.maximized is main.content
+        await pilot.press("f10")
+        assert main.maximized is None
+
+
+async def test_copy_a_cell_and_a_table_as_markdown():
+    """Total assets at 30 June 2004: 2,284,872 (GBP'000), balance sheet of filing 001."""
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        main = app.screen
+        main.show_table(FILING_001, 5)
+        await pilot.pause()
+        table = main.content.table
+        column = next(c.index for c in table.columns if c.period and c.period.end.isoformat() == "2004-06-30"
+                      and c.currency == "GBP")
+        grid = main.content.statement.grid
+        grid.focus()
+        grid.move_cursor(row=table.find_row("Total assets").index, column=column + 1, animate=False)
+        await pilot.press("x")
+        assert app.last_copied == "2284872"
+        await pilot.press("M")
+        lines = app.last_copied.splitlines()
+        assert lines[0].startswith("| group | line_item |") and lines[1].startswith("| --- | --- | ---: |")
+        assert any(line.startswith("|  | Total assets | 2423038 | 2284872 |") for line in lines)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parser import Filing
 from tui.data.find import deepest_section, find_all, step
-from tui.data.keys import KEYS, markdown_table
+from tui.data.keys import KEYS, MARKS, markdown_table, marks_table
 from tui.data.library import Library
 from tui.data.numbers import decimals_of, grouped, percent, plain
 from tui.data.text import normalise_label, safe_text
@@ -71,8 +71,10 @@ def test_keys_documented():
     doc = (REPO / "docs" / "BROWSER.md").read_text(encoding="utf-8")
     assert markdown_table() in doc
     keys = " ".join(key for _, key, _ in KEYS)
-    for key in ("tab", "j k", "g / G", "enter", "[ / ]", "/", "c", "s", "e", "y", "q", "n / N", "ctrl+p", "F1"):
+    for key in ("tab", "j k", "g / G", "enter", "[ / ]", "/", "c", "s", "e", "y", "q", "n / N", "ctrl+p", "F1",
+                "C", "v", "o", "x / M", "F9", "F10", "1 / 2 / 3"):
         assert key in keys
+    assert marks_table() in doc and {mark for mark, _ in MARKS} >= {"?", "≠", "Δ", "R", "▦", "✗"}
 
 
 def test_data_and_parser_never_import_textual_or_rich():

@@ -223,7 +223,8 @@ class ColtApp(App):
         """Copy text to the clipboard (OSC 52) and keep it in `last_copied` for tests."""
         self.last_copied = text
         self.copy_to_clipboard(text)
-        self.notify(f"Copied the {what} as TSV ({text.count(chr(10))} lines).")
+        lines = text.count("\n")
+        self.notify(f"Copied the {what} ({lines} line{'s' if lines != 1 else ''})." if lines else f"Copied the {what}.")
 
     def export_grid(self, grid, stem: str, sheet: str = "Export") -> None:
         """Ask where to write a grid (the format follows the extension), then write it in a worker."""

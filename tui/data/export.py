@@ -25,6 +25,15 @@ class Grid:
         lines = ([self.header] if header else []) + chosen
         return "\n".join("\t".join(_tsv_field(value) for value in line) for line in lines) + "\n"
 
+    def to_markdown(self) -> str:
+        """A Markdown (GitHub) table: numbers right-aligned, `|` escaped."""
+        numeric = [bool(values) and all(_is_plain_number(v) for v in values)
+                   for values in ([row[k] for row in self.rows if row[k] != ""] for k in range(len(self.header)))]
+        lines = ["| " + " | ".join(_md_field(h) for h in self.header) + " |",
+                 "| " + " | ".join("---:" if number else "---" for number in numeric) + " |"]
+        lines += ["| " + " | ".join(_md_field(value) for value in row) + " |" for row in self.rows]
+        return "\n".join(lines) + "\n"
+
     def to_csv(self) -> str:
         """Comma-separated text with a header line."""
         buffer = io.StringIO()
@@ -32,6 +41,19 @@ class Grid:
         writer.writerow(self.header)
         writer.writerows(self.rows)
         return buffer.getvalue()
+
+
+def _md_field(value: str) -> str:
+    """A Markdown table field: one line, pipes and backslashes escaped."""
+    return _tsv_field(value).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _is_plain_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _tsv_field(value: str) -> str:

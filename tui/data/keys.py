@@ -16,11 +16,14 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Main screen", "n / N", "next / previous find match"),
     ("Main screen", "[ / ]", "previous / next table of the filing"),
     ("Main screen", "1 / 2 / 3", "the filing's income statement / balance sheet / cash-flow statement"),
+    ("Main screen", "F9", "hide / show the filter, filing list and outline"),
+    ("Main screen", "F10", "the focused pane full screen / back"),
     ("On a table", "c", "compare two periods of the table"),
     ("On a table", "C", "compare the statement with the same company's other filing (aligned by line item)"),
     ("On a table", "s", "series of the row across the company's filings"),
     ("On a table", "e", "export the table: .csv .tsv .json .parquet .xlsx, by the file's extension"),
     ("On a table", "y / Y", "copy the row / the whole table as TSV"),
+    ("On a table", "x / M", "copy the cell's value / the whole table as Markdown"),
     ("On a table", "v", "the table's own lines in the filing, the cell's number marked; v again: back"),
     ("Main screen", "o", "the filing in $PAGER (or $EDITOR) at the cell's or text's line"),
     ("Filing list", "shift+tab, type", "filter in the box above the list"),
@@ -31,6 +34,31 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Compare", "u", "printed units ↔ common scale (GBP'000 ↔ GBP m)"),
     ("Compare, Series", "e / y / Y", "export (format by extension) / copy row / copy all (TSV)"),
 )
+
+
+MARKS: tuple[tuple[str, str], ...] = (
+    ("?", "a value in doubt: its period or unit not read, its label guessed, or a check it takes part in fails"),
+    ("≠", "a cell whose arithmetic check does not foot (the detail line gives printed, computed, difference)"),
+    ("Δ", "a series value not printed but derived (Q2 = 6M − Q1, Q3 = 9M − 6M, ...)"),
+    ("R", "a series value another filing printed differently (a restatement; the newer figure is shown)"),
+    ("▦", "a statement table in the outline"),
+    ("✗", "a file that could not be read as a filing (its reason shows in the content pane)"),
+    ("…", "a file not parsed yet"),
+)
+
+SEARCH_RULES = (
+    "Search: every word typed must appear in the label (as the start of a word, inside a word from 3 "
+    "letters on, or one typo away); hits are ranked by rapidfuzz WRatio, then newest filing first, the "
+    "filing's statements before its other tables, EX-27 schedule tags last; '≈ term' names the synonym "
+    "that found a hit (revenue ≈ turnover ≈ net sales, net income ≈ net loss, EPS, cash, R&D, SG&A, capex...)."
+)
+
+
+def marks_table() -> str:
+    """The marks as a Markdown table."""
+    lines = ["| mark | means |", "| --- | --- |"]
+    lines += [f"| `{mark}` | {what} |" for mark, what in MARKS]
+    return "\n".join(lines)
 
 
 def markdown_table() -> str:

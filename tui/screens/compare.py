@@ -214,11 +214,11 @@ class CompareScreen(Screen):
     def action_copy_row(self) -> None:
         """Copy the highlighted line as TSV."""
         if self.line_index is not None:
-            self.app.copy_text(comparison_grid(self.comparison).to_tsv([self.line_index]), "row")
+            self.app.copy_text(comparison_grid(self.comparison).to_tsv([self.line_index]), "row as TSV")
 
     def action_copy_table(self) -> None:
         """Copy the whole comparison as TSV."""
-        self.app.copy_text(comparison_grid(self.comparison).to_tsv(), "comparison")
+        self.app.copy_text(comparison_grid(self.comparison).to_tsv(), "comparison as TSV")
 
     def action_cursor_down(self) -> None:
         self.grid.action_cursor_down()

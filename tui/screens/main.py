@@ -14,9 +14,10 @@ from ..widgets.content_pane import ContentPane
 from ..widgets.filing_list import FilingList
 from ..widgets.outline import Outline, OutlineItem
 from ..widgets.status_line import StatusLine
+from . import table_actions, view_actions
 from .finder import Finder
 
-NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table"}
+NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table", "copy_cell", "copy_markdown"}
 
 
 class MainScreen(Finder, Screen):
@@ -35,6 +36,10 @@ class MainScreen(Finder, Screen):
         Binding("e", "export", "Export"),
         Binding("y", "copy_row", "Copy"),
         Binding("Y", "copy_table", "Copy table", show=False),
+        Binding("x", "copy_cell", "Copy cell", show=False),
+        Binding("M", "copy_markdown", "Copy as Markdown", show=False),
+        Binding("f9", "toggle_sidebar", "Side panes"),
+        Binding("f10", "toggle_full_screen", "Full screen"),
         Binding("v", "toggle_source", "Source"),
         Binding("o", "open_pager", "Pager"),
         Binding("escape", "clear", "Clear", show=False),
@@ -217,28 +222,11 @@ class MainScreen(Finder, Screen):
 
     def action_next_table(self) -> None:
         """Open the next table of the filing."""
-        self._step_table(+1)
+        view_actions.step_table(self, +1)
 
     def action_previous_table(self) -> None:
         """Open the previous table of the filing."""
-        self._step_table(-1)
-
-    def _step_table(self, direction: int) -> None:
-        filing = self.outline.filing
-        if filing is None or filing.error or not filing.tables:
-            self.set_status("This filing has no tables.")
-            return
-        tables, index = filing.tables, self.content.table_index
-        if index is not None:
-            target = index + direction
-        else:
-            line = self.content.section.first_line if self.content.section else 1
-            if direction > 0:
-                target = next((t.index for t in tables if t.first_line >= line), len(tables) - 1)
-            else:
-                target = next((t.index for t in reversed(tables) if t.first_line < line), 0)
-        target = min(max(target, 0), len(tables) - 1)
-        self.show_table(filing.path, target)
+        view_actions.step_table(self, -1)
 
     def action_compare(self) -> None:
         """Compare two periods of the open table."""
@@ -251,28 +239,21 @@ class MainScreen(Finder, Screen):
             return
         self.app.push_screen(CompareScreen(self.content.filing, table))
 
+    def action_toggle_sidebar(self) -> None:
+        """Hide or show the filter, filing list and outline."""
+        view_actions.toggle_sidebar(self)
+
+    def action_toggle_full_screen(self) -> None:
+        """The focused pane fills the screen, or goes back to its place."""
+        view_actions.toggle_full_screen(self)
+
     def action_toggle_source(self) -> None:
         """Toggle the open table between its parsed grid and its lines in the filing."""
-        content = self.content
-        if content.source_of is not None and content.current == "text":
-            content.show_table_again()
-        elif content.table is not None:
-            content.show_source()
-        else:
-            self.notify("Open a statement table first.", severity="warning")
-            return
-        target = content.focus_target
-        if target is not None:
-            target.focus()
+        view_actions.toggle_source(self)
 
     def action_open_pager(self) -> None:
         """Open the filing in $PAGER (or $EDITOR) at the line under attention."""
-        from .pager import open_in_pager
-
-        if self.content.filing is None:
-            self.notify("Open a filing first.", severity="warning")
-            return
-        open_in_pager(self.app, self.content.filing.path, self.content.source_line)
+        view_actions.open_pager(self)
 
     def action_compare_filings(self) -> None:
         """Compare the open statement with the same statement in another filing of the same company."""
@@ -295,21 +276,20 @@ class MainScreen(Finder, Screen):
 
     def action_export(self) -> None:
         """Export the open table (CSV, TSV, JSON, Parquet or Excel, by the file's extension)."""
-        from ..data.export import export_stem, table_grid
-
-        table = self.content.table
-        stem = export_stem(self.content.filing, table.title or f"table {table.index}")
-        self.app.export_grid(table_grid(table), stem, table.title or f"Table {table.index}")
+        table_actions.export_table(self.app, self.content)
 
     def action_copy_row(self) -> None:
         """Copy the highlighted row as TSV."""
-        from ..data.export import table_grid
-
-        grid = self.content.statement.grid
-        self.app.copy_text(table_grid(self.content.table).to_tsv([grid.row_index]), "row")
+        table_actions.copy_row(self.app, self.content)
 
     def action_copy_table(self) -> None:
         """Copy the whole table as TSV."""
-        from ..data.export import table_grid
+        table_actions.copy_table(self.app, self.content)
 
-        self.app.copy_text(table_grid(self.content.table).to_tsv(), "table")
+    def action_copy_cell(self) -> None:
+        """Copy the highlighted cell's value as a plain decimal."""
+        table_actions.copy_cell(self.app, self.content)
+
+    def action_copy_markdown(self) -> None:
+        """Copy the whole table as a Markdown table."""
+        table_actions.copy_markdown(self.app, self.content)

@@ -104,11 +104,11 @@ class SeriesScreen(Screen):
     def action_copy_row(self) -> None:
         """Copy the highlighted point as TSV."""
         if self.series.points:
-            self.app.copy_text(series_grid(self.series).to_tsv([self._row()]), "point")
+            self.app.copy_text(series_grid(self.series).to_tsv([self._row()]), "point as TSV")
 
     def action_copy_table(self) -> None:
         """Copy the whole series as TSV."""
-        self.app.copy_text(series_grid(self.series).to_tsv(), "series")
+        self.app.copy_text(series_grid(self.series).to_tsv(), "series as TSV")
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

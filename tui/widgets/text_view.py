@@ -54,8 +54,9 @@ class TextView(ScrollView, can_focus=True):
         self.current_match = current
         if current is not None:
             y = current[0] - self.first_line
-            self.scroll_to(max(0, current[1] + GUTTER - self.size.width // 2), max(0, y - self.size.height // 3),
-                           animate=False)
+            fits = current[2] + GUTTER < self.size.width  # keep the line's start in view when the match fits
+            x = 0 if fits else max(0, current[1] + GUTTER - self.size.width // 2)
+            self.scroll_to(x, max(0, y - self.size.height // 3), animate=False)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
