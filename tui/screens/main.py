@@ -14,6 +14,7 @@ from ..widgets.content_pane import ContentPane
 from ..widgets.filing_list import FilingList
 from ..widgets.outline import Outline, OutlineItem
 from ..widgets.status_line import StatusLine
+from ..widgets.where_line import WhereLine
 from . import table_actions, view_actions
 from .finder import Finder
 
@@ -49,6 +50,7 @@ class MainScreen(Finder, Screen):
     ]
 
     def compose(self) -> ComposeResult:
+        yield WhereLine(id="where")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
                 yield Input(placeholder="filter filings (type here)", id="filter")
@@ -98,6 +100,7 @@ class MainScreen(Finder, Screen):
         """Relist the filings and show progress; open the highlighted one if nothing is open or it just arrived."""
         self.filing_list.refresh_entries()
         self.loading_progress(*self.app.library.progress)
+        self.show_where()
         path = self.filing_list.highlighted_path
         if path and (self.outline.filing is None and self.content.filing is None or path in paths):
             self.open_filing(path)
@@ -109,6 +112,7 @@ class MainScreen(Finder, Screen):
             return
         filing = entry.filing
         self.outline.show(filing)
+        self.show_where(filing)
         if filing.error:
             self.content.show_message(f"✗ {entry.name} could not be parsed:\n\n{filing.error}", filing)
         elif filing.sections:
@@ -116,6 +120,12 @@ class MainScreen(Finder, Screen):
         else:
             self.content.show_section(filing, SimpleNamespace(first_line=1, last_line=len(filing.lines)))
         self.refresh_bindings()
+
+    def show_where(self, filing=None) -> None:
+        """Say which folder, how many filings and which filing is open (with its warnings)."""
+        library = self.app.library
+        filing = filing if filing is not None else self.outline.filing
+        self.query_one(WhereLine).show(library.roots, len(library), library.failed, filing)
 
     def open_item(self, item: OutlineItem) -> None:
         """Show an outline item in the content pane."""
