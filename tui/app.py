@@ -41,9 +41,9 @@ class ColtApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+c", "interrupt", "Interrupt", show=False),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+c", "interrupt", "Interrupt", show=False, id="interrupt"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
     ]
 
     class IndexOpened(Message):
@@ -69,8 +69,11 @@ class ColtApp(App):
             super().__init__()
             self.report = report
 
-    def __init__(self, paths: list[str], cache: str | None = None) -> None:
+    def __init__(self, paths: list[str], cache: str | None = None, config=None) -> None:
         super().__init__()
+        self.config = config  # a tui.config.Config, applied on mount; None: the defaults
+        self.export_folder = None
+        self.config_problems: list[str] = []  # said as notes on mount
         self.paths = [str(path) for path in paths]
         self.cache = cache
         self.library = Library(self.paths)
@@ -94,6 +97,12 @@ class ColtApp(App):
             self.call_after_refresh(self._report_first_paint)
         if not self.is_headless:
             self._answer_sigint()
+        if self.config is not None:
+            from .settings import apply_config
+
+            self.config_problems = apply_config(self, self.config)
+            for problem in self.config_problems:
+                self.notify(problem, severity="warning", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._collector)
@@ -231,7 +240,7 @@ class ColtApp(App):
         from .data.export import default_target
         from .screens.export import ExportDialog
 
-        target = default_target(stem, self.library.roots)
+        target = default_target(stem, self.library.roots, self.export_folder)
         self.push_screen(ExportDialog(target, self.library.roots), lambda path: self._export_to(grid, path, sheet))
 
     def _export_to(self, grid, path, sheet: str = "Export") -> None:
@@ -284,14 +293,18 @@ class ColtApp(App):
         self.call_later(self.run_action, action, node)
 
 
-def build_app(paths: list[str], cache: str | None = None) -> ColtApp:
-    """The browser over files and folders; shared by the command line and the tests."""
-    return ColtApp(paths, cache)
+def build_app(paths: list[str], cache: str | None = None, config=None) -> ColtApp:
+    """The browser over files and folders; shared by the command line and the tests (which pass no
+    config: the user's settings never reach them unless given)."""
+    return ColtApp(paths, cache, config)
 
 
 def run_app(paths: list[str], cache: str | None = None) -> int:
-    """Open the browser on the given paths and return the exit code (non-zero after an unexpected error)."""
-    app = build_app(paths, cache)
+    """Open the browser on the given paths, with the user's config, and return the exit code (non-zero
+    after an unexpected error)."""
+    from .config import load_config
+
+    app = build_app(paths, cache, load_config())
     try:
         app.run()
     except KeyboardInterrupt:  # a SIGINT from outside the terminal (the terminal's Ctrl-C is a key)

@@ -21,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
         "on PATH (default ./filings); 'colt-tui --cache FILE PATH' picks its cache.",
     )
     parser.add_argument("--version", action="version", version=f"colt-tui {_version()}")
+    parser.add_argument("--print-config", action="store_true",
+                        help="say where the config file (theme, keys, export folder) is read from, and what it sets")
     commands_parser = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     index = commands_parser.add_parser("index", help="parse new and changed filings into the cache, on all cores")
@@ -62,6 +64,8 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--print-config"]:
+        return _print_config()
     if argv and argv[0] not in SUBCOMMANDS and (not argv[0].startswith("-") or _is_cache(argv[0])):
         try:
             cache, paths = _take_cache(argv)
@@ -105,6 +109,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # what was parsed before is in the cache; the workers ignore Ctrl-C and are ended
         print(("\n" if sys.stderr.isatty() else "") + "colt-tui: interrupted", file=sys.stderr)  # past a progress bar
         return EXIT_INTERRUPTED
+
+
+def _print_config() -> int:
+    """Say where the config is read from, what it sets, and what could be set."""
+    from textual.theme import BUILTIN_THEMES
+
+    from .config import describe, load_config
+    from .settings import binding_ids
+
+    print(describe(load_config(), binding_ids(), list(BUILTIN_THEMES)))
+    return 0
 
 
 def _silence_stdout() -> None:

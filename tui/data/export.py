@@ -121,7 +121,8 @@ def refusal(target: Path, roots: list[str]) -> str | None:
 
 
 def default_target(stem: str, roots: list[str], cwd: Path | None = None) -> Path:
-    """A CSV path in the working directory (home instead if that is a filings folder)."""
+    """A CSV path in `cwd` (the configured export folder, else the working directory; home instead if that
+    is a filings folder)."""
     folder = (cwd or Path.cwd()).resolve()
     if refusal(folder / "x.csv", roots):
         folder = Path.home()

@@ -14,7 +14,8 @@ from ..data.describe import column_header
 from ..data.export import comparison_grid
 from ..data.text import safe_text
 from ..data.units import unit_text
-from ..widgets.statement_table import DOUBT, DOUBT_MARK, HEADING, NEGATIVE, SUBTOTAL
+from ..widgets.mark_styles import mark_styles
+from ..widgets.statement_table import DOUBT_MARK
 
 
 class CompareScreen(Screen):
@@ -22,19 +23,19 @@ class CompareScreen(Screen):
     `prior_filing` given); sortable, with jumps between the largest moves."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", key_display="esc"),
-        Binding("o", "toggle_sort", "Sort by change"),
-        Binding("right_square_bracket", "next_move", "Next move"),
-        Binding("left_square_bracket", "previous_move", "Prev move"),
-        Binding("p", "pick_periods", "Periods"),
-        Binding("u", "toggle_units", "Units"),
-        Binding("e", "export", "Export"),
-        Binding("y", "copy_row", "Copy row"),
-        Binding("Y", "copy_table", "Copy table", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("escape,q", "app.pop_screen", "Back", key_display="esc", id="compare.back"),
+        Binding("o", "toggle_sort", "Sort by change", id="compare.toggle_sort"),
+        Binding("right_square_bracket", "next_move", "Next move", id="compare.next_move"),
+        Binding("left_square_bracket", "previous_move", "Prev move", id="compare.previous_move"),
+        Binding("p", "pick_periods", "Periods", id="compare.pick_periods"),
+        Binding("u", "toggle_units", "Units", id="compare.toggle_units"),
+        Binding("e", "export", "Export", id="compare.export"),
+        Binding("y", "copy_row", "Copy row", id="compare.copy_row"),
+        Binding("Y", "copy_table", "Copy table", show=False, id="compare.copy_table"),
+        Binding("j", "cursor_down", "Down", show=False, id="compare.cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="compare.cursor_up"),
+        Binding("g", "first", "First", show=False, id="compare.first"),
+        Binding("G", "last", "Last", show=False, id="compare.last"),
     ]
 
     def __init__(self, filing, table, comparison: Comparison | None = None, prior_filing=None) -> None:
@@ -115,13 +116,14 @@ class CompareScreen(Screen):
 
     def _cells(self, line) -> list[Text]:
         """The label, both values, change and % change of a line, styled."""
-        style = HEADING if line.kind == "heading" else SUBTOTAL if line.kind == "subtotal" else ""
+        styles = mark_styles(self.app)
+        style = styles.heading if line.kind == "heading" else styles.subtotal if line.kind == "subtotal" else ""
         cells = [Text("  " * line.depth + safe_text(line.label), style=style, no_wrap=True, overflow="ellipsis")]
         for cell, column, doubt in ((line.current, self.comparison.current, line.current_doubt),
                                     (line.prior, self.comparison.prior, line.prior_doubt)):
             cells.append(self._value(cell, column, doubt))
         change, pct = change_text(line, self.comparison.current.scale, self.display_scale)
-        colour = "" if not line.change else ("green" if line.change > 0 else NEGATIVE)
+        colour = "" if not line.change else (styles.positive if line.change > 0 else styles.negative)
         cells += [Text(change, style=colour, justify="right"), Text(pct, style=colour, justify="right")]
         return cells
 
@@ -134,9 +136,10 @@ class CompareScreen(Screen):
         else:
             value, decimals = scaled(cell.value, cell.kind, column.scale, self.display_scale, 0)
             shown = figure(value, decimals)
-        text = Text(shown, style=NEGATIVE if cell.value < 0 else "", justify="right")
+        styles = mark_styles(self.app)
+        text = Text(shown, style=styles.negative if cell.value < 0 else "", justify="right")
         if doubt:
-            text.append(DOUBT_MARK, style=DOUBT)
+            text.append(DOUBT_MARK, style=styles.doubt)
         return text
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -16,7 +16,8 @@ from ..data.export import series_grid
 from ..data.numbers import decimals_of
 from ..data.series import Series
 from ..data.text import safe_text
-from ..widgets.statement_table import DOUBT_MARK, NEGATIVE
+from ..widgets.mark_styles import mark_styles
+from ..widgets.statement_table import DOUBT_MARK
 
 DERIVED_MARK = "Δ"
 RESTATED_MARK = "R"
@@ -26,12 +27,12 @@ class SeriesScreen(Screen):
     """The points of a series, derived quarters marked Δ, with bars and a sparkline."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", key_display="esc"),
-        Binding("e", "export", "Export"),
-        Binding("y", "copy_row", "Copy row"),
-        Binding("Y", "copy_table", "Copy series", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("escape,q", "app.pop_screen", "Back", key_display="esc", id="series.back"),
+        Binding("e", "export", "Export", id="series.export"),
+        Binding("y", "copy_row", "Copy row", id="series.copy_row"),
+        Binding("Y", "copy_table", "Copy series", show=False, id="series.copy_table"),
+        Binding("j", "cursor_down", "Down", show=False, id="series.cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="series.cursor_up"),
     ]
 
     def __init__(self, series: Series) -> None:
@@ -63,9 +64,10 @@ class SeriesScreen(Screen):
         grid = self.query_one(DataTable)
         grid.add_columns(Text("Period", style="bold"), Text("Value", style="bold", justify="right"),
                          Text(" ", style="bold"), Text("Source", style="bold"))
+        negative = mark_styles(self.app).negative
         for point in series.points:
             style = "italic" if point.derived else ""
-            value = Text(safe_text(point.text), style=f"{style} {NEGATIVE if point.value < 0 else ''}".strip(),
+            value = Text(safe_text(point.text), style=f"{style} {negative if point.value < 0 else ''}".strip(),
                          justify="right")
             mark = DERIVED_MARK if point.derived else RESTATED_MARK if point.restated else ""
             mark += DOUBT_MARK if point.doubt else ""

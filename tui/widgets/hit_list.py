@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.message import Message
 
 from ..data.text import safe_text
-from .statement_table import DOUBT, DOUBT_MARK
+from .mark_styles import DEFAULT, MarkStyles, mark_styles
+from .statement_table import DOUBT_MARK
 from .virtual_list import VirtualList
 
 MAX_VALUES = 6
@@ -49,10 +50,10 @@ class HitList(VirtualList):
 
     def get_option_at_index(self, index: int) -> HitOption:
         """The row's text as one two-line Text."""
-        return HitOption(hit_prompt(self.hits[index], self._company(index)))
+        return HitOption(hit_prompt(self.hits[index], self._company(index), mark_styles(self.app)))
 
     def row_lines(self, index: int, width: int) -> list[Text]:
-        return hit_prompt(self.hits[index], self._company(index)).split("\n")[:2]
+        return hit_prompt(self.hits[index], self._company(index), mark_styles(self.app)).split("\n")[:2]
 
     def _company(self, index: int) -> str:
         """The company that filed the hit's filing, as the filing list knows it ('' when unknown)."""
@@ -64,7 +65,7 @@ class HitList(VirtualList):
         self.post_message(self.HitChosen(index))
 
 
-def hit_prompt(hit, company: str = "") -> Text:
+def hit_prompt(hit, company: str = "", styles: MarkStyles = DEFAULT) -> Text:
     """The label as printed (the synonym that found it), company, date and table; then each value with
     its period, under its unit, and `?` where the value is doubted."""
     item = hit.item
@@ -84,7 +85,7 @@ def hit_prompt(hit, company: str = "") -> Text:
             text.append(f" {unit or 'no unit'}:", style="dim")
         text.append(f" {safe_text(value)}")
         if reading is not None and reading.doubted:
-            text.append(DOUBT_MARK, style=DOUBT)
+            text.append(DOUBT_MARK, style=styles.doubt)
         if reading is not None:
             text.append(f" {reading.period or 'period not read'}", style="dim")
         text.append(" ·" if position + 1 < min(len(item.values), MAX_VALUES) else "", style="dim")

@@ -8,15 +8,11 @@ from textual.widgets import DataTable
 
 from ..data.describe import column_header, doubted_cells, failed_cells, marks_doubt
 from ..data.text import safe_text
+from .mark_styles import DEFAULT, MarkStyles, mark_styles
 
 LABEL_WIDTH = 64
 MIN_LABEL_WIDTH = 18
-NEGATIVE = "red"
-SUBTOTAL = "bold"
-HEADING = "bold underline"
-NOT_FOOTING = "bold white on dark_red"
 NOT_FOOTING_MARK = "≠"
-DOUBT = "italic yellow"
 DOUBT_MARK = "?"
 
 
@@ -35,6 +31,17 @@ class StatementTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(fixed_columns=1, zebra_stripes=False, cursor_type="cell", **kwargs)
         self.table = None
+        self.available = 0
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme) -> None:
+        """Recolour the marks in the new theme, keeping the cursor."""
+        if self.table is not None:
+            where = self.cursor_coordinate
+            self.show(self.table, self.available)
+            self.move_cursor(row=where.row, column=where.column, animate=False)
 
     @property
     def row_index(self) -> int | None:
@@ -48,7 +55,8 @@ class StatementTable(DataTable):
 
     def show(self, table, available: int = 0) -> None:
         """Replace the contents with a parser Table; labels get at most half of `available` cells."""
-        self.table = table
+        self.table, self.available = table, available
+        styles = mark_styles(self.app)
         self.clear(columns=True)
         headers = [column_header(column) for column in table.columns]
         depth = max((len(lines) for lines in headers), default=1)
@@ -62,8 +70,8 @@ class StatementTable(DataTable):
         failing = failed_cells(table)
         doubted = doubted_cells(table)
         for row in table.rows:
-            cells = [row_label(row)] + [
-                cell_text(row, k, failing.get((row.index, k)), doubted.get((row.index, k)))
+            cells = [row_label(row, styles)] + [
+                cell_text(row, k, failing.get((row.index, k)), doubted.get((row.index, k)), styles)
                 for k in range(len(table.columns))
             ]
             self.add_row(*cells, key=str(row.index))
@@ -75,27 +83,28 @@ class StatementTable(DataTable):
         self.move_cursor(row=row_index, column=first + 1, animate=False, scroll=True)
 
 
-def row_label(row) -> Text:
+def row_label(row, styles: MarkStyles = DEFAULT) -> Text:
     """The label indented by its group depth; headings and subtotals styled."""
     indent = "  " * len(row.group)
-    style = HEADING if row.kind == "heading" else SUBTOTAL if row.kind == "subtotal" else ""
+    style = styles.heading if row.kind == "heading" else styles.subtotal if row.kind == "subtotal" else ""
     label = Text(indent + safe_text(row.display_label), style=style, no_wrap=True, overflow="ellipsis")
     if row.kind == "subtotal" and not row.label:
         label.stylize("italic")
     return label
 
 
-def cell_text(row, column_index: int, failing_check=None, doubts=None) -> Text:
+def cell_text(row, column_index: int, failing_check=None, doubts=None, styles: MarkStyles = DEFAULT) -> Text:
     """The cell as printed, right-aligned; negatives, subtotals, failed checks and doubts marked."""
     cell = row.cell(column_index)
     if cell is None:
         return Text("")
-    style = NEGATIVE if cell.value < 0 else ""
+    style = styles.negative if cell.value < 0 else ""
     if row.kind == "subtotal":
-        style = f"{style} {SUBTOTAL}".strip()
+        style = f"{style} {styles.subtotal}".strip()
     text = Text(safe_text(cell.raw), style=style, justify="right", no_wrap=True)
     if failing_check is not None:
-        text = Text(f"{NOT_FOOTING_MARK}{safe_text(cell.raw)}", style=NOT_FOOTING, justify="right", no_wrap=True)
+        text = Text(f"{NOT_FOOTING_MARK}{safe_text(cell.raw)}", style=styles.not_footing, justify="right",
+                    no_wrap=True)
     if marks_doubt(doubts):
-        text.append(DOUBT_MARK, style=DOUBT)
+        text.append(DOUBT_MARK, style=styles.doubt)
     return text
