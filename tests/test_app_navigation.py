@@ -102,3 +102,20 @@ async def test_copy_a_cell_and_a_table_as_markdown():
         lines = app.last_copied.splitlines()
         assert lines[0].startswith("| group | line_item |") and lines[1].startswith("| --- | --- | ---: |")
         assert any(line.startswith("|  | Total assets | 2423038 | 2284872 |") for line in lines)
+
+
+async def test_a_focused_filter_box_shows_only_the_keys_that_work_there():
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        main = app.screen
+
+        def actions() -> set[str]:
+            return {active.binding.action for active in main.active_bindings.values() if active.enabled}
+
+        main.filing_list.focus()
+        await pilot.pause()
+        assert {"search", "find"} <= actions()
+        main.query_one("#filter", Input).focus()
+        await pilot.pause()
+        assert not {"search", "find", "statement('income')"} & actions() and "toggle_sidebar" in actions()

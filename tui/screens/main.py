@@ -18,6 +18,7 @@ from ..widgets.where_line import WhereLine
 from . import table_actions, view_actions
 from .finder import Finder
 
+WORKS_IN_INPUT = {"toggle_sidebar", "toggle_full_screen", "clear"}  # keys a text box does not take
 NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table", "copy_cell", "copy_markdown"}
 
 
@@ -84,6 +85,8 @@ class MainScreen(Finder, Screen):
         return self.query_one(ContentPane)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.focused, Input) and action not in WORKS_IN_INPUT:
+            return False  # its key types into the box: the footer shows only what works there
         if action in NEEDS_TABLE and self.content.table is None:
             return None
         return True
