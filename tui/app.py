@@ -103,6 +103,16 @@ class ColtApp(App):
             self.config_problems = apply_config(self, self.config)
             for problem in self.config_problems:
                 self.notify(problem, severity="warning", markup=False, timeout=10)
+            if self.config.keys:
+                self.call_after_refresh(self._check_keymap)
+
+    def _check_keymap(self) -> None:
+        """Say which remapped names no binding has (after the first paint: this imports every screen)."""
+        from .settings import unknown_bindings
+
+        for problem in unknown_bindings(self.config):
+            self.config_problems.append(problem)
+            self.notify(problem, severity="warning", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._collector)

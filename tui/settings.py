@@ -18,7 +18,8 @@ def binding_ids() -> list[str]:
 
 
 def apply_config(app, config: Config) -> list[str]:
-    """Apply the settings to the app; the problems met (the config's own and unknown names), one line each."""
+    """Apply the settings to the app before its first paint (nothing heavy is imported); the problems
+    met, one line each. Key names are checked against the bindings by `unknown_bindings`, later."""
     from .data.text import safe_name
 
     problems = list(config.problems)
@@ -28,12 +29,16 @@ def apply_config(app, config: Config) -> list[str]:
         else:
             problems.append(f"{safe_name(str(config.path))}: unknown theme {safe_name(config.theme)!r} "
                             f"(themes: {', '.join(sorted(app.available_themes))})")
-    known = set(binding_ids())
-    keymap = {name: keys for name, keys in config.keys.items() if name in known}
-    for name in sorted(set(config.keys) - known):
-        problems.append(f"{safe_name(str(config.path))}: no binding {safe_name(name)!r} to remap "
-                        "(colt-tui --print-config lists them)")
-    if keymap:
-        app.set_keymap(keymap)
+    if config.keys:
+        app.set_keymap(dict(config.keys))  # an id no binding has changes nothing
     app.export_folder = config.export_folder
     return problems
+
+
+def unknown_bindings(config: Config) -> list[str]:
+    """A line for each [keys] name no binding has (this imports every screen: call it after the first paint)."""
+    from .data.text import safe_name
+
+    known = set(binding_ids())
+    return [f"{safe_name(str(config.path))}: no binding {safe_name(name)!r} to remap "
+            "(colt-tui --print-config lists them)" for name in sorted(set(config.keys) - known)]
