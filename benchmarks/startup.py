@@ -69,6 +69,7 @@ def time_to_first_paint(command: list[str], columns: int = 100, lines: int = 30,
     with tempfile.TemporaryDirectory() as folder:
         stamp = Path(folder) / "painted"
         env = dict(os.environ, **{variable: str(stamp), "TERM": "xterm-256color"})
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: the warm-up leaves compiled modules
         drain = threading.Thread(target=_drain, args=(master,), daemon=True)
         drain.start()
         started = time.time()

@@ -3,20 +3,25 @@
 Nothing here imports textual, rich or tui.
 """
 
-from .errors import FilingError
-from .facts import FACT_COLUMNS, facts_frame
-from .load import iter_filing_paths, load_filing, load_paths, parse_text
-from .model import (
-    Cell,
-    Check,
-    Column,
-    Document,
-    Filing,
-    Period,
-    Row,
-    Section,
-    Table,
-)
+# Names are imported on first use (PEP 562): `import parser.files` or reading PARSER_VERSION does not
+# load the whole parser, so the browser can list a cached folder before the parser is needed.
+_LAZY = {
+    "FilingError": "errors", "FACT_COLUMNS": "facts", "facts_frame": "facts",
+    "iter_filing_paths": "load", "load_filing": "load", "load_paths": "load", "parse_text": "load",
+    "Cell": "model", "Check": "model", "Column": "model", "Document": "model", "Filing": "model",
+    "Period": "model", "Row": "model", "Section": "model", "Table": "model",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
+from .names import shown_name
+
+FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -92,3 +96,31 @@ def _os_reason(path: str | os.PathLike, error: OSError) -> str:
         return "cannot read (symbolic link loop)" if error.errno == errno.ELOOP \
             else f"cannot read (broken symbolic link ({reason}))"
     return f"cannot read ({reason})"
+
+
+def unlisted_reason(folder: str | os.PathLike) -> str:
+    """Why a folder's entries could not be listed ("cannot list folder (Permission denied)")."""
+    try:
+        with os.scandir(folder):
+            return "is a folder, not a file"
+    except OSError as error:
+        return f"cannot list folder ({error.strerror or type(error).__name__})"
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why an entry found inside a folder is not read as a filing, or None when it is one."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if os.path.islink(path):
+            return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
+        return None  # reading it will say what is wrong
+    if stat.S_ISDIR(mode):
+        return "a folder: folders inside a folder are not searched; name it as a PATH to include it"
+    reason = kind_reason(mode)
+    if reason:
+        return reason
+    suffix = path.suffix.lower()
+    if suffix not in FILING_SUFFIXES:
+        return f"not a plain-text filing ({shown_name(suffix)} files are skipped)"
+    return None

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import errno
 import heapq
 import os
 import re
-import stat
 from pathlib import Path
 
 from bisect import bisect_left, bisect_right
@@ -18,7 +16,7 @@ from .continuation import merge_continued
 from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
-from .files import Unreadable, kind_reason, read_regular
+from .files import Unreadable, read_regular, skip_reason, unlisted_reason
 from .filingdates import filing_dates
 from .lines import BLANK, DATA, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
@@ -35,7 +33,6 @@ from .units import states_unit
 
 _PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "from", "with", "by", "at", "per", "except"}
-FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
 
 
 def load_filing(path: str | bytes | os.PathLike) -> Filing:
@@ -321,34 +318,6 @@ def iter_filing_paths(path: str | os.PathLike):
         return
     for name in names:
         yield path / name
-
-
-def unlisted_reason(folder: str | os.PathLike) -> str:
-    """Why a folder's entries could not be listed ("cannot list folder (Permission denied)")."""
-    try:
-        with os.scandir(folder):
-            return "is a folder, not a file"
-    except OSError as error:
-        return f"cannot list folder ({error.strerror or type(error).__name__})"
-
-
-def skip_reason(path: Path) -> str | None:
-    """Why an entry found inside a folder is not read as a filing, or None when it is one."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        if os.path.islink(path):
-            return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-        return None  # reading it will say what is wrong
-    if stat.S_ISDIR(mode):
-        return "a folder: folders inside a folder are not searched; name it as a PATH to include it"
-    reason = kind_reason(mode)
-    if reason:
-        return reason
-    suffix = path.suffix.lower()
-    if suffix not in FILING_SUFFIXES:
-        return f"not a plain-text filing ({shown_name(suffix)} files are skipped)"
-    return None
 
 
 def load_paths(paths) -> list[Filing]:

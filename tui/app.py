@@ -134,7 +134,8 @@ class ColtApp(App):
         self.exit()
 
     def start_loading(self) -> None:
-        """Open the folder index and start parsing; called once the first frame is painted."""
+        """Open the folder index and start parsing, in a worker: called from the main screen's mount, so
+        that listing the cache overlaps the first paint."""
         self.load_filings()
 
     @work(thread=True, exclusive=True, group="load")
@@ -194,12 +195,12 @@ class ColtApp(App):
         self.library.add_pending(message.paths)
         for summary in message.summaries:
             self.library.add(summary)
+        if os.environ.get(READY_ENV):  # before the list's own callbacks: it fires once the list is painted
+            self.call_after_refresh(self._report_time, READY_ENV)
         main.filings_arrived()
         if message.note:
             self.notify(message.note, severity="warning", markup=False)
         self.index_opened.set()
-        if os.environ.get(READY_ENV):
-            self.call_after_refresh(self._report_time, READY_ENV)
 
     def on_colt_app_filings_indexed(self, message: FilingsIndexed) -> None:
         main = self._main

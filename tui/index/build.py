@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .pool import finished as finished_futures
-from .pool import start_pool, stop_pool
 from .record import Record, make_record
 from .scan import FileStat, Listing
 
@@ -95,6 +92,11 @@ def _records(files: list[FileStat], workers: int | None, stop: Callable[[], bool
                 return
             yield [safe_record(stat.path, stat.size, stat.mtime_ns)]
         return
+    from concurrent.futures.process import BrokenProcessPool  # here: listing a cached folder needs no pool
+
+    from .pool import finished as finished_futures
+    from .pool import start_pool, stop_pool
+
     size = min(CHUNK, max(1, len(files) // (workers * 4)))
     chunks = [files[k:k + size] for k in range(0, len(files), size)]
     finished: set[int] = set()

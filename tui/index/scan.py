@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from parser.load import FILING_SUFFIXES, skip_reason, unlisted_reason
+from parser.files import FILING_SUFFIXES, skip_reason, unlisted_reason
 
 
 @dataclass(frozen=True)

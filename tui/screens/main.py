@@ -67,7 +67,7 @@ class MainScreen(Finder, Screen):
         self.query_one("#outline").border_title = "Outline"
         self.query_one("#content").border_title = "Content"
         self.query_one(FilingList).focus()
-        self.call_after_refresh(self.app.start_loading)
+        self.app.start_loading()
 
     @property
     def filing_list(self) -> FilingList:
@@ -105,7 +105,9 @@ class MainScreen(Finder, Screen):
         self.loading_progress(*self.app.library.progress)
         self.show_where()
         path = self.filing_list.highlighted_path
-        if path and (self.outline.filing is None and self.content.filing is None or path in paths):
+        if path and self.outline.filing is None and self.content.filing is None:
+            self.call_after_refresh(self.open_filing, path)  # the list first: it shows a frame earlier
+        elif path and path in paths:
             self.open_filing(path)
 
     def open_filing(self, path: str) -> None:

@@ -12,7 +12,8 @@ SOURCE_CONTEXT = 3  # lines shown above and below a table's own lines in its sou
 
 
 class ContentPane(ContentSwitcher):
-    """Switches between a message, the text view and the statement view (mounted after the first paint)."""
+    """Switches between a message, the text view and the statement view (each mounted when first needed;
+    the statement view right after the first filing is shown)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(initial="message", **kwargs)
@@ -24,13 +25,11 @@ class ContentPane(ContentSwitcher):
     def compose(self) -> ComposeResult:
         yield Static(Content("Loading filings…"), id="message")
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_views)
-
-    def _mount_views(self) -> None:
-        """Mount the text and statement views once the first frame is painted (unless exiting)."""
+    def _mount_statement(self) -> None:
+        """Mount the statement view ahead of the first table (after the first filing is shown, so that
+        neither the first paint nor the filing list waits for DataTable)."""
         if self.is_attached:
-            self.text_view, self.statement
+            self.statement
 
     @property
     def text_view(self):
@@ -74,6 +73,8 @@ class ContentPane(ContentSwitcher):
         self.filing, self.section, self.table_index, self.source_of = filing, section, None, None
         self.text_view.show(list(filing.lines[section.first_line - 1:section.last_line]), section.first_line)
         self.current = "text"
+        if not self.query("StatementView"):
+            self.call_after_refresh(self._mount_statement)
 
     def show_table(self, filing, table_index: int, row_index: int | None = None) -> None:
         """Show a statement table, optionally with the cursor on a row."""
