@@ -119,3 +119,17 @@ async def test_a_focused_filter_box_shows_only_the_keys_that_work_there():
         main.query_one("#filter", Input).focus()
         await pilot.pause()
         assert not {"search", "find", "statement('income')"} & actions() and "toggle_sidebar" in actions()
+
+
+async def test_escape_closes_the_search_and_q_is_typed_into_it():
+    from tui.screens.search import SearchScreen
+
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        main = app.screen
+        await pilot.press("slash", "q")
+        search = app.screen
+        assert isinstance(search, SearchScreen) and search.query_one(Input).value == "q"  # a query, not a command
+        await pilot.press("escape")
+        assert app.screen is main and app.is_running
