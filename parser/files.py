@@ -15,6 +15,7 @@ from pathlib import Path
 from .names import shown_name
 
 FILING_SUFFIXES = {".txt", ".nc", ".sgml", ".text", ".htm", ".html", ""}
+COMPRESSED = ".gz"  # a filing saved compressed, as EDGAR tools do: name.txt.gz
 CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -40,6 +41,33 @@ def kind_reason(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return "a socket, not a file"
     return "not a regular file"
+
+
+def filing_suffix(name: str) -> str:
+    """The suffix that says whether a file is a filing: '.txt' for both 'a.txt' and 'a.txt.gz'."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() == COMPRESSED:
+        return os.path.splitext(stem)[1].lower() or COMPRESSED  # a bare 'a.gz' is no filing
+    return suffix.lower()
+
+
+def read_filing_bytes(path: str | os.PathLike, limit: int) -> bytes:
+    """A filing's bytes, uncompressed when its name ends in .gz; never more than `limit` either way."""
+    data = read_regular(path, limit)
+    if not os.fspath(path).lower().endswith(COMPRESSED):
+        return data
+    import zlib
+
+    inflater = zlib.decompressobj(wbits=47)  # gzip or zlib header
+    try:
+        text = inflater.decompress(data, limit + 1)
+    except zlib.error as error:
+        raise Unreadable(f"not a readable .gz file ({error})") from None
+    if len(text) > limit:
+        raise Unreadable(f"too large uncompressed (more than the limit of {limit:,} bytes)")
+    if not inflater.eof:
+        raise Unreadable("a truncated .gz file (it ends before its data does)")
+    return text
 
 
 def read_regular(path: str | os.PathLike, limit: int) -> bytes:
@@ -120,7 +148,7 @@ def skip_reason(path: Path) -> str | None:
     reason = kind_reason(mode)
     if reason:
         return reason
-    suffix = path.suffix.lower()
+    suffix = filing_suffix(path.name)
     if suffix not in FILING_SUFFIXES:
         return f"not a plain-text filing ({shown_name(suffix)} files are skipped)"
     return None

@@ -16,7 +16,7 @@ from .continuation import merge_continued
 from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
 from .evidence import PERIOD_PHRASE, FilingDates
-from .files import Unreadable, read_regular, skip_reason, unlisted_reason
+from .files import Unreadable, read_filing_bytes, skip_reason, unlisted_reason
 from .filingdates import filing_dates
 from .lines import BLANK, DATA, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
@@ -44,7 +44,7 @@ def load_filing(path: str | bytes | os.PathLike) -> Filing:
     path = Path(os.fsdecode(path))
     name = shown_name(path.name)
     try:
-        data = read_regular(path, MAX_BYTES)
+        data = read_filing_bytes(path, MAX_BYTES)
     except Unreadable as error:
         return Filing(str(path), name, error=f"{name}: {error.reason}")
     reason = refuse_reason(data)

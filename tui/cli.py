@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-SUBCOMMANDS = ("index", "facts", "outline", "tables", "check")
+SUBCOMMANDS = ("index", "facts", "outline", "tables", "check", "fetch")
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
 CACHE_HELP = "the index cache file (default: index.sqlite3 in the user cache folder; :memory: for none)"
 
@@ -49,6 +49,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="per filing: tables, cells, and the share of cells with a period, with a unit, "
                             "covered by a check, failing one, in doubt")
     check.add_argument("--cache", metavar="FILE", help=CACHE_HELP)
+    fetch = commands_parser.add_parser(
+        "fetch", help="download filings from EDGAR's full index into DEST (by CIK, company, form and dates)",
+        description="Download complete submissions from EDGAR into DEST as CIK_ACCESSION.txt: at most 8 requests "
+                    "a second, with your User-Agent; a re-run fetches only what is missing. Exit 0 when every "
+                    "selected filing is in DEST, 2 when it cannot start, 3 when EDGAR blocked the run, 4 when "
+                    "some files failed.")
+    fetch.add_argument("dest", metavar="DEST", help="the folder to save the filings in (created if missing)")
+    fetch.add_argument("--cik", action="append", default=[], metavar="N", help="a company's CIK (repeatable)")
+    fetch.add_argument("--company", default="", metavar="TEXT", help="company name containing TEXT (any case)")
+    fetch.add_argument("--form", action="append", default=[], metavar="FORM", help="a form type, e.g. 10-K (repeatable)")
+    fetch.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="filed on or after (default 1993-01-01)")
+    fetch.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="filed on or before (default today)")
+    fetch.add_argument("--user-agent", metavar='"NAME EMAIL"',
+                       help="required by the SEC; else $COLT_TUI_USER_AGENT or user_agent in config.toml")
+    fetch.add_argument("--base-url", default=None, metavar="URL", help="an EDGAR mirror (default https://www.sec.gov)")
+    fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched, fetch nothing")
     return parser
 
 

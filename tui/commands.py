@@ -21,8 +21,18 @@ class CommandError(Exception):
 
 def run(args) -> int:
     """Dispatch a parsed command line."""
-    handler = {"index": _index, "facts": _facts, "outline": _outline, "tables": _tables, "check": _check}[args.command]
+    handler = {"index": _index, "facts": _facts, "outline": _outline, "tables": _tables, "check": _check,
+               "fetch": _fetch}[args.command]
     return handler(args)
+
+
+def _fetch(args) -> int:
+    from .fetch.command import CommandRefused, run_fetch
+
+    try:
+        return run_fetch(args)
+    except CommandRefused as error:
+        raise CommandError(str(error)) from None
 
 
 def _open_index(paths: list[str], cache: str | None):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ENV_VAR = "COLT_TUI_CONFIG"
 FILE_NAME = "config.toml"
-KNOWN = ("theme", "export_folder", "keys")
+KNOWN = ("theme", "export_folder", "keys", "user_agent")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Config:
     export_folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    user_agent: str | None = None  # for `colt-tui fetch`: "Name email"
 
 
 def config_path(environ=os.environ) -> Path:
@@ -87,7 +88,11 @@ def load_config(path: Path | None = None) -> Config:
             keys[str(name)] = value.strip()
         else:
             problems.append(f"{shown}: keys.{safe_name(str(name))} must be a key name in quotes, e.g. \"ctrl+f\"")
-    return Config(path, True, theme, export_folder, keys, tuple(problems))
+    user_agent = data.get("user_agent")
+    if user_agent is not None and not isinstance(user_agent, str):
+        problems.append(f"{shown}: user_agent must be \"Name email\" in quotes")
+        user_agent = None
+    return Config(path, True, theme, export_folder, keys, tuple(problems), user_agent)
 
 
 def describe(config: Config, binding_ids: list[str], themes: list[str]) -> str:

@@ -34,6 +34,22 @@ class ProgressBar:
             self.stream.flush()
 
 
+class FetchProgress(ProgressBar):
+    """The fetch command's bar: files, bytes, rate and time left."""
+
+    def __call__(self, done: int, total: int, fetched_bytes: int = 0) -> None:
+        if not self.live or not total:
+            return
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        filled = round(WIDTH * done / total)
+        bar = "█" * filled + "░" * (WIDTH - filled)
+        left = (total - done) * elapsed / done if done else 0.0
+        self.stream.write(f"\rfetching ▕{bar}▏ {done}/{total} files  {fetched_bytes / 1e6:,.1f} MB  "
+                          f"{fetched_bytes / 1e6 / elapsed:,.2f} MB/s  ETA {left:,.0f} s ")
+        self.stream.flush()
+        self.drawn = True
+
+
 def summary_line(report, total: int, unreadable: int | None = None) -> str:
     """'N files: P parsed, C from cache, R removed, U unreadable (S s, X files/s, Y MB/s)': the
     unreadable count covers files whose failure was kept in the cache, not only those parsed now."""

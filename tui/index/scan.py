@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from parser.files import FILING_SUFFIXES, skip_reason, unlisted_reason
+from parser.files import FILING_SUFFIXES, filing_suffix, skip_reason, unlisted_reason
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _folder(folder: str) -> list[FileStat]:
     for entry in entries:
         try:
             plain = entry.is_file(follow_symlinks=False) and \
-                os.path.splitext(entry.name)[1].lower() in FILING_SUFFIXES
+                filing_suffix(entry.name) in FILING_SUFFIXES
             if plain:
                 stat = entry.stat(follow_symlinks=False)
                 found.append(FileStat(entry.path, stat.st_size, stat.st_mtime_ns))
