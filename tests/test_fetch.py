@@ -256,3 +256,21 @@ def test_dry_run_lists_and_dest_inside_the_cache_or_package_is_refused(edgar, tm
     with pytest.raises(FetchRefused, match="inside the colt-tui package"):
         fetch(REPO / "tui" / "filings", user_agent=UA, base_url=edgar.url, cache_dir=tmp_path / "cache")
     assert not (REPO / "tui" / "filings").exists()
+
+
+def test_the_user_agent_may_come_from_the_environment_or_the_config(edgar, tmp_path, capsys, monkeypatch):
+    from tui.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    arguments = ["fetch", str(tmp_path / "dest"), "--base-url", edgar.url, "--cik", "1034258",
+                 "--from", "1997-07-01", "--to", "1997-12-31"]
+    monkeypatch.setenv("COLT_TUI_USER_AGENT", "Env Person env@example.com")
+    assert main(arguments) == 0
+    monkeypatch.delenv("COLT_TUI_USER_AGENT")
+    config = tmp_path / "config.toml"
+    config.write_text('user_agent = "Config Person config@example.com"\n', encoding="utf-8")
+    monkeypatch.setenv("COLT_TUI_CONFIG", str(config))
+    assert main(arguments + ["--cik", "789019", "--form", "10-K", "--form", "6-K"]) == 0
+    assert "fetched 1" in capsys.readouterr().out.splitlines()[-1]  # the 10-K; the 6-K is already there
+    agents = [agent for _, _, agent in edgar.log]
+    assert agents[0] == "Env Person env@example.com" and agents[-1] == "Config Person config@example.com"

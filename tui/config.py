@@ -5,6 +5,7 @@
     [keys]                          # binding id = key(s), as Textual's keymap takes them
     search = "ctrl+f"
     compare = "c,ctrl+k"
+    user_agent = "Jane Doe jane@example.com"   # for `colt-tui fetch`
 
 A file that is missing gives the defaults; a file that cannot be read or holds a wrong value gives the
 defaults for what is wrong, and one line for each problem (shown as a note in the app), never a traceback.
