@@ -274,3 +274,9 @@ def test_the_user_agent_may_come_from_the_environment_or_the_config(edgar, tmp_p
     assert "fetched 1" in capsys.readouterr().out.splitlines()[-1]  # the 10-K; the 6-K is already there
     agents = [agent for _, _, agent in edgar.log]
     assert agents[0] == "Env Person env@example.com" and agents[-1] == "Config Person config@example.com"
+
+
+def test_every_fetch_in_a_process_shares_one_bucket():
+    from tui.fetch.limiter import SEC_RATE, process_bucket
+
+    assert process_bucket() is process_bucket() and process_bucket().rate == SEC_RATE == 8.0

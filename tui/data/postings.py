@@ -8,7 +8,7 @@ from typing import Callable
 
 import numpy as np
 
-from .search import SCHEDULE_TIER
+from .lineitems import SCHEDULE_TIER, search_keys
 from .vocab import Vocabulary
 
 ITEM_CACHE = 64
@@ -51,8 +51,6 @@ class Postings:
     @classmethod
     def from_items(cls, filings: dict[str, list]) -> Postings:
         """Postings from in-memory items per filing path."""
-        from .search import search_keys
-
         ordered = sorted(filings.items(), key=lambda pair: (_newest(pair[1]), pair[0]))
         ids: dict[str, int] = {}
         label_keys, group_keys, file_of, local, tiers = [], [], [], [], []

@@ -13,8 +13,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .lineitems import Hit
 from .vocab import Vocabulary, matches
 
+CUTOFF = 72.0
+SYNONYM_CUTOFF = 88.0  # a synonym must match closely: it widens recall, not noise
+SYNONYM_PENALTY = 0.95
+GROUP_PENALTY = 0.9
 PARTIAL_SCORE = 90.0  # WRatio of a query found whole inside a key 1.5 to 8 times as long (partial_ratio 100 x 0.9)
 FIRST_TIER = 900  # scores in tenths: what the first tier holds
 DEFER_UP_TO = 100  # query length up to which deferred keys provably score below the first tier
@@ -70,8 +75,6 @@ def wratio(query: str, choices: list[str], cutoff: float) -> np.ndarray:
 
 def rank(postings, variants: list[tuple[str, str | None]], prefilter: bool = True) -> Results:
     """Every cell whose label (or group and label) matches a query variant, best first."""
-    from .search import CUTOFF, SYNONYM_CUTOFF, SYNONYM_PENALTY
-
     vocabulary = postings.vocabulary
     results = Results(postings, variants)
     for number, (text, term) in enumerate(variants):
@@ -108,8 +111,6 @@ class Results(Sequence):
     def order_hits(self) -> None:
         """Rank the cells by their best key score (label, or group and label at a penalty; a schedule's tag at
         a penalty), then by filing (newest first), tier (statements first) and position."""
-        from .search import CUTOFF, GROUP_PENALTY
-
         postings, best, via = self.postings, self.best, self.best_via
         if not len(postings) or not best.any():
             order, scores, hit_via = np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
@@ -156,8 +157,6 @@ class Results(Sequence):
             if self.pending and (stop is None or stop < 0 or start < 0 or stop > self.ready):
                 self.complete()
             return [self[k] for k in range(*index.indices(len(self.order)))]
-        from .search import Hit
-
         if index < 0:
             index += len(self)
         if index >= self.ready:

@@ -14,7 +14,7 @@ from typing import Callable
 
 from .client import Blocked, Client, Failed, check_user_agent
 from .edgar_index import IndexEntry, index_path, parse_master, quarter_closed, quarters, select
-from .limiter import SEC_RATE, TokenBucket
+from .limiter import TokenBucket, process_bucket
 
 DEFAULT_BASE_URL = "https://www.sec.gov"
 ProgressCallback = Callable[[int, int, int], None]  # (files done, files to fetch, bytes fetched)
@@ -63,7 +63,7 @@ def fetch(dest, ciks=(), forms=(), start: date | None = None, end: date | None =
     dest = Path(dest).expanduser().resolve()
     cache = Path(cache_dir).expanduser().resolve() if cache_dir else default_cache_dir()
     _check_dest(dest, cache)
-    client = Client(base_url, user_agent, limiter or TokenBucket(SEC_RATE), backoff=backoff, sleep=sleep)
+    client = Client(base_url, user_agent, limiter or process_bucket(), backoff=backoff, sleep=sleep)
     report = FetchReport()
     try:
         entries = []

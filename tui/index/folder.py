@@ -178,7 +178,7 @@ class FolderIndex:
         """A filing's stored line items, parsed again if the cache no longer holds them."""
         rows = self.store.unpickled(self.store.blob(path, "items"))
         if rows is None:
-            from ..data.search import items_of
+            from ..data.lineitems import items_of
 
             filing = self.filing(path)
             rows = item_rows(items_of(filing)) if not filing.error else []

@@ -86,7 +86,7 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     """A Record from a parsed Filing, stored under the current cache version."""
     from parser import facts_frame
 
-    from ..data.search import items_of, search_keys
+    from ..data.lineitems import items_of, search_keys
 
     items = items_of(filing) if not filing.error else []
     keys: dict[str, int] = {}

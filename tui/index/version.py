@@ -14,7 +14,7 @@ STORED_BY = (
     "index/record.py",  # summary row, item rows, search keys, pickled filing and facts
     "index/build.py",  # the records of skipped and failed files
     "index/facts.py",  # the cached CSV lines
-    "data/search.py",  # line items and their search keys
+    "data/lineitems.py",  # line items, their readings, tiers and search keys
     "data/text.py",  # label normalisation inside the keys
     "data/units.py",  # the unit of each value a line item shows
     "data/statements.py",  # which tables are the main statements: the search tier of their rows

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.postings import Postings, date_rank
-from ..data.search import Item, Reading, SearchIndex
+from ..data.lineitems import Item, Reading
+from ..data.search import SearchIndex
 from .record import Summary
 
 
