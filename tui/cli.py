@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-SUBCOMMANDS = ("index", "facts", "outline", "tables", "check", "fetch")
+SUBCOMMANDS = ("index", "facts", "outline", "tables", "check", "fetch", "dataset")
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
 CACHE_HELP = "the index cache file (default: index.sqlite3 in the user cache folder; :memory: for none)"
 
@@ -65,6 +65,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="required by the SEC; else $COLT_TUI_USER_AGENT or user_agent in config.toml")
     fetch.add_argument("--base-url", default=None, metavar="URL", help="an EDGAR mirror (default https://www.sec.gov)")
     fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched, fetch nothing")
+    dataset = commands_parser.add_parser(
+        "dataset", help="parse filings on a Dask cluster into a partitioned Parquet dataset (the dask extra)",
+        description="Parse the filings under SOURCE on a Dask cluster (a LocalCluster, or --scheduler) into DIR: "
+                    "facts/, filings/ and labels/, Parquet partitioned by year. A re-run parses only new and "
+                    "changed files. Read it with tui.dataset.open_dataset(DIR), pandas or DuckDB.")
+    dataset.add_argument("sources", nargs="+", metavar="SOURCE", help="filing files or folders")
+    dataset.add_argument("--out", required=True, metavar="DIR", help="the dataset folder (created if missing)")
+    dataset.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a LocalCluster)")
+    dataset.add_argument("--workers", type=int, metavar="N", help="LocalCluster worker processes (default: cores)")
+    dataset.add_argument("--partition-size", type=int, default=50, metavar="N", help="files per task (default 50)")
     return parser
 
 

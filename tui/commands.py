@@ -22,8 +22,17 @@ class CommandError(Exception):
 def run(args) -> int:
     """Dispatch a parsed command line."""
     handler = {"index": _index, "facts": _facts, "outline": _outline, "tables": _tables, "check": _check,
-               "fetch": _fetch}[args.command]
+               "fetch": _fetch, "dataset": _dataset}[args.command]
     return handler(args)
+
+
+def _dataset(args) -> int:
+    from .dataset.command import CommandRefused, run_dataset
+
+    try:
+        return run_dataset(args)
+    except CommandRefused as error:
+        raise CommandError(str(error)) from None
 
 
 def _fetch(args) -> int:

@@ -16,6 +16,7 @@ class ProgressBar:
         self.live = self.stream.isatty()
         self.started = time.perf_counter()
         self.drawn = False
+        self.label = "files"
 
     def __call__(self, done: int, total: int, _records=None) -> None:
         if not self.live or not total:
@@ -23,7 +24,7 @@ class ProgressBar:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         filled = round(WIDTH * done / total)
         bar = "█" * filled + "░" * (WIDTH - filled)
-        self.stream.write(f"\rparsing ▕{bar}▏ {done}/{total} files  {done / elapsed:,.1f} files/s ")
+        self.stream.write(f"\rparsing ▕{bar}▏ {done}/{total} {self.label}  {done / elapsed:,.1f} {self.label}/s ")
         self.stream.flush()
         self.drawn = True
 

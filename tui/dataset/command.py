@@ -1,0 +1,35 @@
+"""`colt-tui dataset SOURCE... --out DIR [--scheduler ADDRESS] [--workers N] [--partition-size N]`."""
+
+from __future__ import annotations
+
+import sys
+
+
+class CommandRefused(Exception):
+    """The command cannot start; the message is one line."""
+
+
+def run_dataset(args) -> int:
+    """Build or update the dataset; exit 0, or 2 (via CommandRefused) when it cannot start."""
+    from ..data.text import safe_name
+    from ..progress import ProgressBar
+    from .run import MissingDask, build_dataset, require_dask
+
+    try:
+        require_dask()
+    except MissingDask as error:
+        raise CommandRefused(str(error)) from None
+    if args.partition_size < 1:
+        raise CommandRefused("--partition-size must be at least 1")
+    bar = ProgressBar()
+    bar.label = "partitions"
+    try:
+        report = build_dataset(args.sources, args.out, scheduler=args.scheduler, workers=args.workers,
+                               partition_size=args.partition_size, progress=bar,
+                               announce=lambda link: print(f"dashboard: {link}", file=sys.stderr))
+    except OSError as error:
+        raise CommandRefused(f"{safe_name(str(args.out))}: {error.strerror or error}") from None
+    finally:
+        bar.close()
+    print(report.summary())
+    return 0
