@@ -56,6 +56,11 @@ def read_filing_bytes(path: str | os.PathLike, limit: int) -> bytes:
     data = read_regular(path, limit)
     if not os.fspath(path).lower().endswith(COMPRESSED):
         return data
+    return inflate(data, limit)
+
+
+def inflate(data: bytes, limit: int) -> bytes:
+    """The bytes of a .gz file's contents, never more than `limit`; raises `Unreadable` with the reason."""
     import zlib
 
     inflater = zlib.decompressobj(wbits=47)  # gzip or zlib header

@@ -47,11 +47,17 @@ def load_filing(path: str | bytes | os.PathLike) -> Filing:
         data = read_filing_bytes(path, MAX_BYTES)
     except Unreadable as error:
         return Filing(str(path), name, error=f"{name}: {error.reason}")
+    return parse_bytes(data, name, str(path))
+
+
+def parse_bytes(data: bytes, name: str, path: str) -> Filing:
+    """Parse a filing's bytes (already read, uncompressed, within `MAX_BYTES`), as `load_filing` does after
+    reading a file: refused when they are no text, decoded, parsed; never raises."""
     reason = refuse_reason(data)
     if reason:
         return Filing(str(path), name, error=f"{name}: {reason}")
     decoded = decode_bytes(data)
-    filing = parse_text(decoded.text, name, str(path))
+    filing = parse_text(decoded.text, name, path)
     if decoded.warning:
         filing = dataclasses.replace(filing, warnings=(f"{name}: {decoded.warning}",) + filing.warnings)
     return filing

@@ -126,3 +126,58 @@ def test_without_the_extra_the_command_names_it(tmp_path, capsys, monkeypatch):
     error = capsys.readouterr().err
     assert code == 2 and "pip install 'colt-tui[dask]'" in error and error.count("\n") == 1
     assert not (tmp_path / "dataset").exists()
+
+
+def test_an_fsspec_url_is_listed_and_read_on_the_workers(cluster, folder, tmp_path, capsys):
+    out = tmp_path / "dataset"
+    report = build_dataset([folder.as_uri()], out, client=cluster, partition_size=3)  # file:///...
+    assert (report.listed, report.parsed, report.failed) == (7, 7, 1)
+    facts = open_dataset(out)
+    assert set(facts["source_path"]) >= {(folder / name).as_uri() for name in FIXTURES}
+    assert dataset_facts(out) == cli_facts(folder, capsys)
+
+
+def test_a_url_whose_filesystem_is_missing_is_one_line(tmp_path, capsys):
+    code = main(["dataset", "nosuchfs://bucket/edgar/", "--out", str(tmp_path / "dataset")])
+    error = capsys.readouterr().err
+    assert code == 2 and error.startswith("colt-tui: nosuchfs://bucket/edgar/:") and error.count("\n") == 1
+    assert not (tmp_path / "dataset").exists()
+
+
+async def test_the_browser_opens_a_dataset_read_only(cluster, folder, tmp_path):
+    from tests_support import ready
+    from tui.app import build_app
+
+    out = tmp_path / "dataset"
+    build_dataset([str(folder)], out, client=cluster, partition_size=4)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    app = build_app([str(out)], ":memory:", dataset=str(out))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        names = sorted(app.library.get(p).name for p in app.screen.filing_list.paths)
+        assert names == sorted(p.name for p in folder.iterdir())
+        microsoft = next(p for p in app.screen.filing_list.paths if p.endswith("11_microsoft-10k-1997.txt"))
+        assert "MICROSOFT" in app.library.get(microsoft).company.upper()
+        hits = [hit for hit in app.index.search("total assets", 50) if hit.item.filing_path == microsoft]
+        # Microsoft's 1997 balance sheet, line 2900: "Total assets  $10,093  $14,387".
+        balance = next(hit for hit in hits if hit.item.table_title == "Balance Sheets")
+        assert [value.strip("$ ") for value in balance.item.values] == ["10,093", "14,387"]
+        assert balance.item.readings[1].period == "at 1997-06-30" and balance.item.readings[1].unit == "USD m"
+        app.screen.show_table(microsoft, balance.item.table_index, balance.item.row_index)  # parsed on demand
+        await pilot.pause()
+        assert app.screen.content.table.title == "Balance Sheets"
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # nothing written into it
+
+
+async def test_a_damaged_dataset_is_one_note_not_a_crash(tmp_path):
+    from tests_support import ready
+    from tui.app import build_app
+
+    out = tmp_path / "dataset"
+    (out / "filings" / "year=1997").mkdir(parents=True)
+    (out / "filings" / "year=1997" / "part-x.parquet").write_bytes(b"PAR1 not really parquet")
+    app = build_app([str(out)], ":memory:", dataset=str(out))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.is_running and app.screen.filing_list.paths == []
+        assert app.folder_index.note.startswith(f"{out}: cannot read the dataset (")

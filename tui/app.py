@@ -69,8 +69,9 @@ class ColtApp(App):
             super().__init__()
             self.report = report
 
-    def __init__(self, paths: list[str], cache: str | None = None, config=None) -> None:
+    def __init__(self, paths: list[str], cache: str | None = None, config=None, dataset: str | None = None) -> None:
         super().__init__()
+        self.dataset = dataset  # a `colt-tui dataset` folder opened read-only instead of the paths
         self.config = config  # a tui.config.Config, applied on mount; None: the defaults
         self.export_folder = None
         self.config_problems: list[str] = []  # said as notes on mount
@@ -152,11 +153,16 @@ class ColtApp(App):
     def _load(self, worker) -> None:
         from .index import MEMORY, CacheLocationError, FolderIndex
 
-        try:
-            folder = FolderIndex(self.paths, self.cache, notify=self.say_cache)
-        except CacheLocationError as error:
-            self.say_cache(f"{error}; keeping the index in memory")
-            folder = FolderIndex(self.paths, MEMORY, notify=self.say_cache)
+        if self.dataset is not None:
+            from .dataset.browse import DatasetIndex
+
+            folder = DatasetIndex(self.dataset)
+        else:
+            try:
+                folder = FolderIndex(self.paths, self.cache, notify=self.say_cache)
+            except CacheLocationError as error:
+                self.say_cache(f"{error}; keeping the index in memory")
+                folder = FolderIndex(self.paths, MEMORY, notify=self.say_cache)
         self.folder_index = folder
         cached = [folder.summaries[p] for p in folder.ordered_paths if p in folder.summaries]
         self.post_message(self.IndexOpened(folder.ordered_paths, cached, folder.note))
@@ -304,18 +310,18 @@ class ColtApp(App):
         self.call_later(self.run_action, action, node)
 
 
-def build_app(paths: list[str], cache: str | None = None, config=None) -> ColtApp:
-    """The browser over files and folders; shared by the command line and the tests (which pass no
-    config: the user's settings never reach them unless given)."""
-    return ColtApp(paths, cache, config)
+def build_app(paths: list[str], cache: str | None = None, config=None, dataset: str | None = None) -> ColtApp:
+    """The browser over files and folders (or a dataset folder, read-only); shared by the command line
+    and the tests (which pass no config: the user's settings never reach them unless given)."""
+    return ColtApp(paths, cache, config, dataset)
 
 
-def run_app(paths: list[str], cache: str | None = None) -> int:
+def run_app(paths: list[str], cache: str | None = None, dataset: str | None = None) -> int:
     """Open the browser on the given paths, with the user's config, and return the exit code (non-zero
     after an unexpected error)."""
     from .config import load_config
 
-    app = build_app(paths, cache, load_config())
+    app = build_app(paths, cache, load_config(), dataset)
     try:
         app.run()
     except KeyboardInterrupt:  # a SIGINT from outside the terminal (the terminal's Ctrl-C is a key)

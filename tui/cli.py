@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--print-config"]:
         return _print_config()
+    if argv and (argv[0] == "--dataset" or argv[0].startswith("--dataset=")):
+        return _browse_dataset(argv)
     if argv and argv[0] not in SUBCOMMANDS and (not argv[0].startswith("-") or _is_cache(argv[0])):
         try:
             cache, paths = _take_cache(argv)
@@ -175,6 +177,23 @@ def _take_cache(argv: list[str]) -> tuple[str | None, list[str]]:
         if not cache:
             raise ValueError("--cache needs a FILE")
     return cache, rest
+
+
+def _browse_dataset(argv: list[str]) -> int:
+    """`colt-tui --dataset DIR`: the browser over a dataset `colt-tui dataset` wrote, read-only."""
+    rest = argv[1:] if argv[0] == "--dataset" else [argv[0].split("=", 1)[1], *argv[1:]]
+    if len(rest) != 1 or not rest[0]:
+        print("colt-tui: --dataset needs one DIR (a folder written by colt-tui dataset)", file=sys.stderr)
+        return 2
+    folder = Path(rest[0])
+    if not (folder / "filings").is_dir():
+        from .data.text import safe_name
+
+        print(f"colt-tui: {safe_name(rest[0])}: not a dataset (no filings/ folder in it)", file=sys.stderr)
+        return 2
+    from .app import run_app
+
+    return run_app([str(folder)], ":memory:", dataset=str(folder))
 
 
 def _browse(paths: list[str], cache: str | None = None) -> int:

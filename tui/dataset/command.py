@@ -14,6 +14,7 @@ def run_dataset(args) -> int:
     from ..data.text import safe_name
     from ..progress import ProgressBar
     from .run import MissingDask, build_dataset, require_dask
+    from .sources import SourceError
 
     try:
         require_dask()
@@ -29,6 +30,8 @@ def run_dataset(args) -> int:
                                announce=lambda link: print(f"dashboard: {link}", file=sys.stderr))
     except OSError as error:
         raise CommandRefused(f"{safe_name(str(args.out))}: {error.strerror or error}") from None
+    except SourceError as error:
+        raise CommandRefused(safe_name(str(error))) from None
     finally:
         bar.close()
     print(report.summary())

@@ -50,14 +50,13 @@ def build_dataset(sources: list[str], out, scheduler: str | None = None, workers
     require_dask()
     from parser import PARSER_VERSION
 
-    from ..index.scan import list_paths
     from .read import present_keys
+    from .sources import list_sources
     from .tasks import parse_partition
 
     out = Path(out).expanduser().resolve()
+    files = list_sources(sources)  # before anything is written: a source that cannot be listed stops here
     out.mkdir(parents=True, exist_ok=True)
-    listing = list_paths(sources)
-    files = [(s.path, s.size, s.mtime_ns) for s in listing.files if not s.skip and s.size >= 0]
     report = DatasetReport(listed=len(files))
     done = present_keys(out)
     todo = [f for f in files if (f[0], f[1], f[2], PARSER_VERSION) not in done]

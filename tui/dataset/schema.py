@@ -3,7 +3,7 @@
 - facts/: the facts contract (`parser.facts.FACT_COLUMNS`) plus where the row came from (source
   path, size, modification time, parser version) and the year it is filed under.
 - filings/: one row per filing parsed (its summary, error and warnings): failures are rows.
-- labels/: the normalised line items with their postings (filing, table, row), for search.
+- labels/: the normalised line items with their postings (filing, table, row) and values, for search.
 
 `year` is the filing's date, else its period of report, else 0 when neither is known.
 """
@@ -35,7 +35,10 @@ FILINGS = pa.schema([
 
 LABELS = pa.schema([
     ("key", pa.string()), ("label", pa.string()), ("group", pa.string()), ("table", pa.int32()),
-    ("table_title", pa.string()), ("row", pa.int32()), ("tier", pa.int8()), *SOURCE, ("year", pa.int32()),
+    ("table_title", pa.string()), ("row", pa.int32()), ("tier", pa.int8()),
+    ("values", pa.list_(pa.string())), ("periods", pa.list_(pa.string())), ("units", pa.list_(pa.string())),
+    ("doubted", pa.list_(pa.bool_())),  # each value as printed, with its period, unit and doubt (for the hits)
+    ("filing_date", pa.string()), *SOURCE, ("year", pa.int32()),
 ])
 
 TABLES = {"facts": FACTS, "filings": FILINGS, "labels": LABELS}

@@ -30,15 +30,15 @@ def parse_partition(files: list[tuple[str, int, int]], out: str, version: str) -
     """Parse the files and write their facts, filings and labels rows under `out`; returns counts."""
     import pyarrow as pa
 
-    from parser import load_filing
     from parser.facts import fact_records
 
     from ..data.lineitems import items_of, search_keys
     from .schema import TABLES
+    from .sources import load
 
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for path, size, mtime in files:
-        filing = load_filing(path)
+        filing = load(path)
         year = year_of(filing)
         source = {"source_path": path, "source_size": size, "source_mtime_ns": mtime, "parser_version": version}
         facts = [] if filing.error else list(fact_records(filing))
@@ -54,7 +54,10 @@ def parse_partition(files: list[tuple[str, int, int]], out: str, version: str) -
         for item in ([] if filing.error else items_of(filing)):
             rows["labels"].append({"key": search_keys(item)[0], "label": item.label, "group": item.group,
                                    "table": item.table_index, "table_title": item.table_title,
-                                   "row": item.row_index, "tier": item.tier, **source, "year": year})
+                                   "row": item.row_index, "tier": item.tier, "values": list(item.values),
+                                   "periods": [r.period for r in item.readings], "units": [r.unit for r in item.readings],
+                                   "doubted": [r.doubted for r in item.readings], "filing_date": item.filing_date,
+                                   **source, "year": year})
     name = partition_name([(p, s, m, version) for p, s, m in files])
     for table, schema in TABLES.items():
         by_year: dict[int, list[dict]] = {}
