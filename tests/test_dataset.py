@@ -181,3 +181,10 @@ async def test_a_damaged_dataset_is_one_note_not_a_crash(tmp_path):
         await ready(app, pilot)
         assert app.is_running and app.screen.filing_list.paths == []
         assert app.folder_index.note.startswith(f"{out}: cannot read the dataset (")
+
+
+def test_facts_without_their_filings_rows_are_not_shown(cluster, folder, tmp_path):
+    out = tmp_path / "dataset"
+    build_dataset([str(folder)], out, client=cluster, partition_size=4)
+    shutil.rmtree(out / "filings")
+    assert open_dataset(out).empty and open_dataset(out, table="filings").empty

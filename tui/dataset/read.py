@@ -20,7 +20,7 @@ def _read(folder: Path, filters=None, columns=None):
     return frame
 
 
-def current_filings(out) -> "object":
+def current_filings(out):
     """The filings table, one row per source path: its latest parse."""
     frame = _read(Path(out) / "filings")
     if frame is None:
@@ -52,4 +52,6 @@ def open_dataset(out, filters=None, table: str = "facts"):
     if frame is None:
         return pd.DataFrame()
     latest = current_filings(out)
+    if latest is None:  # rows without their filings/ entries: none can be told current
+        return frame.iloc[0:0]
     return frame.merge(latest[KEY], on=KEY, how="inner").reset_index(drop=True)
