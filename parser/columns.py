@@ -7,6 +7,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .dates import MONTH_NAMES
 from .lines import DATA, RULE, TEXT, Line
 from .values import Token
 
@@ -17,19 +18,17 @@ _RULE_ONLY = re.compile(r"[-_=]{3,}(?: [-_=]+)*")
 _RULE_RUN = re.compile(r"[-_=]+(?: [-_=]{1,2}(?![-_=]))*|[-_=]{1,2}(?: [-_=]+)+")
 _REPEATABLE = [
     re.compile(
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?",
+        rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?",
         re.I,
     ),
-    re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?", re.I),
+    re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?", re.I),
     re.compile(r"\bQ[1-4]\s*'?\d{2,4}\b", re.I),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b", re.I),
     re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])"),
 ]
 _YEAR_PHRASE = re.compile(r"(?:19|20)\d\d,?\s+(?:and|to|through|thru|compared|vs\.?|versus)\s", re.I)
 _MONTH_DAY_ALONE = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?$",
+    rf"^(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}},?$",
     re.I,
 )
 COMPANY = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH_NAMES
 from .values import Token, split_line
 
 BLANK = "blank"
@@ -22,8 +23,7 @@ _MARKER = re.compile(r"[<\[][SC][>\]]", re.IGNORECASE)
 PERIOD_WORDS = re.compile(
     r"\b(?:months?|weeks?|years?|quarters?|period|fiscal|ended|ending|as\s+of|as\s+at|"
     r"Q[1-4]\s*'?\d{2,4}|[1-4]Q\s*'?\d{2,4}|FY\s*'?\d{2,4}|H[12]\s*'?\d{2,4})\b"
-    r"|^\s*At\s+\d|\bAt\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)",
+    rf"|^\s*At\s+\d|\bAt\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})",
     re.IGNORECASE,
 )
 UNIT_WORDS = re.compile(

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .dates import MONTH_NAMES
 from .dates import MONTHS as _MONTHS
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = f"({MONTH_NAMES})"
 _FORM = re.compile(r"^\s*FORM\s+([0-9]{1,2}-[A-Z]{1,2}\d?|[0-9]{1,2}-?[A-Z]{1,2}\d{0,3}|[A-Z]{1,3}-\d{1,2})\b", re.I)
 _MONTH_OF = re.compile(r"for\s+the\s+month\s+of\s+" + _MONTH + r"[\s/,.-]*((?:19|20)\d\d)", re.I)
 _PERIOD_ENDED = re.compile(r"(?:quarterly\s+period|fiscal\s+year|period)\s+ended\s+" + _MONTH + r"\s+\d{1,2},?\s+((?:19|20)\d\d)", re.I)
