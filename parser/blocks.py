@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, Line, is_marker_line, marker_columns
+from .text import capitals
 
 _OPEN = re.compile(r"^\s*<TABLE[^>]*>", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -227,8 +228,8 @@ def _is_prose(line: Line) -> bool:
 
 
 def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    letters, share = capitals(text)
+    return letters >= 4 and share > 0.9
 
 
 def split_block(lines: list[Line], block: Block, context: list[str]) -> list[Segment]:

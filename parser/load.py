@@ -28,7 +28,7 @@ from .reportdates import PageDates, ReportDates
 from .schedule import is_schedule, schedule_table
 from .sections import build_tree, find_sections
 from .tables import build_table, too_wide
-from .text import MAX_BYTES, decode_bytes, refuse_reason, split_lines
+from .text import MAX_BYTES, capitals, decode_bytes, refuse_reason, split_lines
 from .units import states_unit
 
 _PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
@@ -200,8 +200,8 @@ def _caption_like(text: str) -> bool:
     """A short centred or capitalised line, as printed above a table; not running prose."""
     stripped = text.strip()
     indent = len(text) - len(text.lstrip())
-    letters = [c for c in stripped if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters, share = capitals(stripped)
+    upper = letters > 0 and share > 0.8
     titled = all(word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in stripped.split())
     phrase = len(stripped.split()) <= 10 and not stripped.endswith(".") and bool(
         PERIOD_PHRASE.search(stripped) or states_unit(stripped)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .dates import MONTH_NAMES
+from .text import capitals
 from .dates import MONTHS as _MONTHS
 
 _MONTH = f"({MONTH_NAMES})"
@@ -137,7 +138,7 @@ def _headline(text: list[str], release_line: int | None) -> tuple[int, int] | No
 
 def _is_display(line: str) -> bool:
     stripped = line.strip()
-    letters = [c for c in stripped if c.isalpha()]
-    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters, share = capitals(stripped)
+    upper = letters > 0 and share > 0.8
     centred = len(line) - len(line.lstrip()) >= 8
     return bool(stripped) and (upper or centred) and len(stripped) < 100

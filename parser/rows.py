@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .lines import BLANK, DATA, RULE, TEXT, Line
 from .model import HEADING, ITEM, SUBTOTAL, DoubtReason
+from .text import capitals
 
 _CONNECTOR = re.compile(
     r"(?:\b(?:and|or|of|under|from|in|on|for|to|the|before|after|per|with|by|less|at|a|an|"
@@ -154,9 +155,9 @@ def _capital_heading(pending: list[Line]) -> int:
         return 0
     first, second = pending[0], pending[1]
     text = first.text.strip()
-    letters = [c for c in text if c.isalpha()]
-    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
-    return 1 if capitals and second.indent > first.indent and not second.text.strip().isupper() else 0
+    letters, share = capitals(text)
+    all_capitals = letters >= 4 and share == 1.0
+    return 1 if all_capitals and second.indent > first.indent and not second.text.strip().isupper() else 0
 
 
 def _following_content(body: list[Line]) -> list[Line | None]:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .model import Section
+from .text import capitals
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _SUBNUMBERED = re.compile(r"^\s*(?:\d{1,2}[a-z]|[a-z])\.\s+\S")
@@ -140,8 +141,8 @@ def _not_a_heading(text: str) -> bool:
 
 
 def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters, share = capitals(text)
+    return letters >= 3 and share > 0.85
 
 
 def _titleish(text: str) -> bool:

@@ -105,3 +105,10 @@ def split_lines(text: str) -> list[str]:
     """Split into lines (any newline convention), tabs expanded at 8 columns, no trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [line.expandtabs(8).rstrip() for line in text.split("\n")]
+
+
+def capitals(text: str) -> tuple[int, float]:
+    """(how many letters the text has, the share of them in capitals): each "mostly capitals" test in the
+    parser (a heading, a display line, a title) applies its own thresholds to these two numbers."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), (sum(c.isupper() for c in letters) / len(letters) if letters else 0.0)
