@@ -44,3 +44,9 @@ def normalise_label(label: str) -> str:
     label = _FOOTNOTE.sub("", label.strip())
     label = label.replace("&", " and ")
     return " ".join(_NON_WORD.sub(" ", label.casefold()).split())
+
+
+def without_name(message: str, name: str) -> str:
+    """A parser message ("NAME: reason") without the file name it begins with (a name may hold ': ')."""
+    prefix = f"{name}: "
+    return message[len(prefix):] if message.startswith(prefix) else message

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from ..data.library import Entry, Library
-from ..data.text import safe_text
+from ..data.text import safe_text, without_name
 from .virtual_list import VirtualList
 
 ERROR_MARK = "✗"
@@ -86,8 +86,7 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
     if not entry.loaded:
         return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
     if entry.error:
-        prefix = f"{entry.name}: "  # the name may hold ": " itself
-        reason = entry.error[len(prefix):] if entry.error.startswith(prefix) else entry.error
+        reason = without_name(entry.error, entry.name)
         first = Text(f"{ERROR_MARK} ", style=Style(bold=True, color="red"))
         first.append(safe_text(entry.name), style=Style(color="red"))
         lines = [Text(f"  {line}", style=Style(dim=True))

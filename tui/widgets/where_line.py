@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
-from ..data.text import safe_name, safe_text
+from ..data.text import safe_name, safe_text, without_name
 
 WARNING_MARK = "⚠"
 
@@ -24,8 +24,7 @@ def where_text(roots: list[str], total: int, failed: int, filing=None) -> str:
         parts += [safe_text(part) for part in (filing.company, filing.form, day) if part] or [safe_name(filing.name)]
         warnings = list(getattr(filing, "warnings", ()) or ())
         if warnings:
-            prefix = f"{filing.name}: "
-            first = warnings[0][len(prefix):] if warnings[0].startswith(prefix) else warnings[0]
+            first = without_name(warnings[0], filing.name)
             more = f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""
             parts.append(f"{WARNING_MARK} {safe_text(first)}{more}")
     return " · ".join(parts)
