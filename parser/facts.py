@@ -13,41 +13,32 @@ FACT_COLUMNS = [
 
 def fact_records(filing):
     """Yield one dict per numeric cell of a filing, in table, row and column order."""
+    for values in fact_tuples(filing):
+        yield dict(zip(FACT_COLUMNS, values))
+
+
+def fact_tuples(filing):
+    """Yield one tuple per numeric cell of a filing (FACT_COLUMNS order), in table, row and column order."""
+    name, company, cik = filing.name, filing.company, filing.cik
     for table in filing.tables:
         status = cell_check_status(table)
         failed = failed_targets(table)
+        title, statement, columns = table.title, str(table.kind), table.columns
         for row in table.rows:
+            group, label = row.group_text, row.label
             for cell in row.cells:
                 if cell is None:
                     continue
-                column = table.columns[cell.column]
+                column = columns[cell.column]
                 period = cell.period
-                yield {
-                    "filing": filing.name,
-                    "table": table.index,
-                    "table_title": table.title,
-                    "statement": str(table.kind),
-                    "row": row.index,
-                    "group": row.group_text,
-                    "line_item": row.label,
-                    "column": cell.column,
-                    "column_label": column.label_text,
-                    "period_end": period.end.isoformat() if period else "",
-                    "months": period.months if period else None,
-                    "currency": cell.currency or "",
-                    "scale": cell.scale,
-                    "value": cell.value,
-                    "kind": str(cell.kind),
-                    "raw": cell.raw,
-                    "line": cell.line,
-                    "qualifier": column.qualifier,
-                    "check": status.get((row.index, cell.column), ""),
-                    "doubt": doubt_text(cell_doubts(table, row, cell, failed)),
-                    "company": filing.company,
-                    "cik": filing.cik,
-                    "period_source": str(cell.period_source) if period else "",
-                    "unit_source": str(cell.unit_source),
-                }
+                yield (
+                    name, table.index, title, statement, row.index, group, label, cell.column, column.label_text,
+                    period.end.isoformat() if period else "", period.months if period else None,
+                    cell.currency or "", cell.scale, cell.value, str(cell.kind), cell.raw, cell.line,
+                    column.qualifier, status.get((row.index, cell.column), ""),
+                    doubt_text(cell_doubts(table, row, cell, failed)), company, cik,
+                    str(cell.period_source) if period else "", str(cell.unit_source),
+                )
 
 
 def cell_check_status(table) -> dict[tuple[int, int], str]:
@@ -63,13 +54,25 @@ def cell_check_status(table) -> dict[tuple[int, int], str]:
 
 def facts_frame(filings):
     """One pandas DataFrame of facts for one filing or many."""
-    import pandas as pd
-
     if hasattr(filings, "tables"):
         filings = [filings]
-    records = [record for filing in filings for record in fact_records(filing)]
+    return frame_of_records([record for filing in filings for record in fact_records(filing)])
+
+
+def fact_rows(filing) -> list[tuple]:
+    """A filing's facts as plain tuples in FACT_COLUMNS order (what the cache stores; no pandas)."""
+    return list(fact_tuples(filing))
+
+
+def frame_of_records(records):
+    """The facts DataFrame of records (dicts, or tuples in FACT_COLUMNS order), with the facts table's
+    column types: months nullable integers, scale integers (objects where pence make it 0.01)."""
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(records, columns=FACT_COLUMNS)
     frame["months"] = frame["months"].astype("Int64")
-    if any(not float(record["scale"]).is_integer() for record in records):
-        frame["scale"] = pd.Series([record["scale"] for record in records], dtype=object)  # pence: 0.01
+    key = "scale" if records and isinstance(records[0], dict) else FACT_COLUMNS.index("scale")
+    scales = [record[key] for record in records]
+    if any(not float(scale).is_integer() for scale in scales):
+        frame["scale"] = pd.Series(scales, dtype=object)  # pence: 0.01
     return frame

@@ -3,6 +3,9 @@ the same CSV as `colt-tui facts` printed from it, streamed file by file."""
 
 from __future__ import annotations
 
+import csv
+import io
+import math
 import zlib
 
 from .record import LEVEL
@@ -11,18 +14,17 @@ TEXT_COLUMNS = ("table_title", "group", "line_item", "column_label", "raw")
 
 
 def facts_from_store(store, paths: list[str]):
-    """Concatenate the cached per-filing facts frames, in the order of `paths`."""
-    import pandas as pd
-
-    from parser import facts_frame
+    """The facts DataFrame of these files, in the order of `paths`: their cached rows (tuples in
+    FACT_COLUMNS order) made one frame with the facts table's column types."""
+    from parser.facts import frame_of_records
 
     blobs = store.blobs(paths, "facts")
-    frames = [frame for frame in (store.unpickled(blobs.get(path)) for path in paths) if frame is not None]
-    if not frames:
-        return facts_frame([])
-    if len(frames) == 1:
-        return frames[0]
-    return pd.concat(frames, ignore_index=True)
+    rows = []
+    for path in paths:
+        stored = store.unpickled(blobs.get(path))
+        if stored:
+            rows.extend(stored)
+    return frame_of_records(rows)
 
 
 def safe_frame(frame, safe):
@@ -39,12 +41,57 @@ def safe_frame(frame, safe):
     return frame
 
 
-def csv_body(frame) -> bytes:
-    """A filing's facts as the CSV lines `colt-tui facts` prints (no header), compressed for the cache."""
-    from ..shown import safe
+def csv_body(rows: list[tuple]) -> bytes:
+    """A filing's facts (tuples in FACT_COLUMNS order) as the CSV lines `colt-tui facts` prints, no
+    header, compressed for the cache: byte for byte what pandas writes for `frame_of_records(rows)`
+    (tests/test_facts_csv.py holds them equal), without pandas."""
+    return zlib.compress(csv_text(rows).encode("utf-8"), LEVEL)
 
-    text = safe_frame(frame.copy(), safe).to_csv(index=False, header=False)
-    return zlib.compress(text.encode("utf-8"), LEVEL)
+
+def csv_text(rows: list[tuple]) -> str:
+    """The CSV lines of facts rows, text columns made safe, each column written as pandas writes the
+    column type `frame_of_records` gives it."""
+    from parser.facts import FACT_COLUMNS
+
+    from ..shown import CONTROL, safe
+
+    if not rows:
+        return ""
+    columns = [list(column) for column in zip(*rows)]
+    for name in TEXT_COLUMNS:
+        k = FACT_COLUMNS.index(name)
+        columns[k] = [safe(v) if isinstance(v, str) and CONTROL.search(v) else v for v in columns[k]]
+    texts = []
+    for name, values in zip(FACT_COLUMNS, columns):
+        if name == "months":  # nullable integers
+            texts.append(["" if v is None else str(int(v)) for v in values])
+        elif name == "scale" and any(not float(v).is_integer() for v in values):  # objects: pence, 0.01
+            texts.append([str(v) for v in values])
+        else:
+            texts.append(_column_text(values))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(zip(*texts))
+    return buffer.getvalue()
+
+
+def _column_text(values: list) -> list[str]:
+    """A column as pandas writes the type it infers: integers as themselves (as floats when a value is
+    missing), numbers with a float among them as float64 (shortest repr; NaN and None empty), anything
+    else as its text (None and NaN empty)."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        return values
+    if kinds == {int}:
+        return list(map(str, values))
+    if kinds == {float}:
+        return ["" if v != v else repr(v) for v in values]
+    present = [v for v in values if v is not None]
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present)
+    if present and numbers and all(isinstance(v, int) for v in present) and len(present) == len(values):
+        return [str(v) for v in values]
+    if present and numbers:
+        return ["" if v is None or math.isnan(v) else repr(float(v)) for v in values]
+    return ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in values]
 
 
 def csv_lines(store, paths: list[str]) -> dict[str, str]:

@@ -83,10 +83,13 @@ def make_record(path: str, size: int, mtime_ns: int) -> Record:
 
 
 def pack(filing, size: int, mtime_ns: int) -> Record:
-    """A Record from a parsed Filing, stored under the current cache version."""
-    from parser import facts_frame
+    """A Record from a parsed Filing, stored under the current cache version: its facts as plain tuples
+    and their CSV lines, built without pandas (pool workers never import it)."""
+    from parser.facts import fact_rows
 
     from ..data.lineitems import items_of, search_keys
+    from .facts import csv_body
+    from .version import cache_version
 
     items = items_of(filing) if not filing.error else []
     keys: dict[str, int] = {}
@@ -94,17 +97,11 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     for item in items:
         label, grouped = search_keys(item)
         item_keys.append((keys.setdefault(label, len(keys)), keys.setdefault(grouped, len(keys)), item.tier))
-    facts = facts_frame([filing]) if not filing.error else None
+    facts = fact_rows(filing) if not filing.error else []
     summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
-                      filing.error, tuple(filing.warnings), len(filing.tables), len(facts) if facts is not None else 0,
-                      len(items), filing.period)
-    from .facts import csv_body
-
-    from .version import cache_version
-
-    has_facts = facts is not None and len(facts) > 0
+                      filing.error, tuple(filing.warnings), len(filing.tables), len(facts), len(items), filing.period)
     return Record(filing.path, size, mtime_ns, cache_version(), summary, compress(filing),
-                  compress(facts) if has_facts else None, csv_body(facts) if has_facts else None,
+                  compress(facts) if facts else None, csv_body(facts) if facts else None,
                   compress(item_rows(items)), list(keys), item_keys)
 
 
