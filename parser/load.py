@@ -50,6 +50,26 @@ def load_filing(path: str | bytes | os.PathLike) -> Filing:
     return parse_bytes(data, name, str(path))
 
 
+def filing_lines(path: str | os.PathLike) -> tuple[str, ...] | None:
+    """A file's lines exactly as `load_filing` gives them in `Filing.lines`, or None when it cannot be
+    read as text now (a cache stores parsed filings without their lines and reads them back here)."""
+    try:
+        data = read_filing_bytes(Path(os.fsdecode(path)), MAX_BYTES)
+    except Unreadable:
+        return None
+    if refuse_reason(data):
+        return None
+    return tuple(_raw_lines(decode_bytes(data).text))
+
+
+def _raw_lines(text: str) -> list[str]:
+    """The text's lines, without the empty one after a final newline."""
+    raw = split_lines(text)
+    if raw and raw[-1] == "":
+        raw.pop()
+    return raw
+
+
 def parse_bytes(data: bytes, name: str, path: str) -> Filing:
     """Parse a filing's bytes (already read, uncompressed, within `MAX_BYTES`), as `load_filing` does after
     reading a file: refused when they are no text, decoded, parsed; never raises."""
@@ -65,9 +85,7 @@ def parse_bytes(data: bytes, name: str, path: str) -> Filing:
 
 def parse_text(text: str, name: str = "<text>", path: str | None = None) -> Filing:
     """Parse a filing's text into a frozen Filing."""
-    raw = split_lines(text)
-    if raw and raw[-1] == "":
-        raw.pop()
+    raw = _raw_lines(text)
     envelope = read_envelope(raw)
     lines = LazyLines(raw)
     warnings = [f"{name}: {warning}" for warning in envelope.warnings]

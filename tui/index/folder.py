@@ -42,6 +42,7 @@ class FolderIndex:
         self.plan: Plan = plan(self.listing, rows, cache_version())
         self.summaries: dict[str, Summary] = {path: Summary.from_row(rows[path]) for path in self.plan.cached}
         self._filings: OrderedDict[str, object] = OrderedDict()
+        self._stats: dict | None = None  # listing stats by path, made on the first filing read back
         self._refreshing = False  # a refresh restores lost rows itself, once its parsing is done
         self.open_seconds = time.perf_counter() - opened
 
@@ -143,7 +144,9 @@ class FolderIndex:
             self._filings.move_to_end(path)
             return self._filings[path]
         filing = self.store.unpickled(self.store.blob(path, "filing"))
-        if filing is None:  # not cached, or the cache lost it: parse it now
+        if filing is not None and not filing.error and not filing.lines:
+            filing = self._with_lines(path, filing)
+        if filing is None:  # not cached, the cache lost it, or the file changed since: parse it now
             from parser import load_filing
 
             filing = load_filing(path)
@@ -151,6 +154,25 @@ class FolderIndex:
         while len(self._filings) > FILING_CACHE_SIZE:
             self._filings.popitem(last=False)
         return filing
+
+    def _with_lines(self, path: str, filing):
+        """The cached filing with its lines read back from the file, or None when the file is no longer
+        the one that was parsed (its size or modification time changed) or cannot be read."""
+        import dataclasses
+
+        from parser.load import filing_lines
+
+        if self._stats is None:
+            self._stats = {stat.path: stat for stat in self.listing.files}
+        listed = self._stats.get(path)
+        try:
+            now = os.stat(path)
+        except OSError:
+            return None
+        if listed is None or (now.st_size, now.st_mtime_ns) != (listed.size, listed.mtime_ns):
+            return None
+        lines = filing_lines(path)
+        return dataclasses.replace(filing, lines=lines) if lines else None
 
     def facts(self):
         """The facts DataFrame of every readable filing, as `parser.facts_frame` returns it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import zlib
@@ -100,7 +101,10 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     facts = fact_rows(filing) if not filing.error else []
     summary = Summary(filing.path, filing.name, filing.form, filing.company, filing.date, filing.title,
                       filing.error, tuple(filing.warnings), len(filing.tables), len(facts), len(items), filing.period)
-    return Record(filing.path, size, mtime_ns, cache_version(), summary, compress(filing),
+    # The text is not stored a second time: the cache key guarantees the file is unchanged, and
+    # FolderIndex.filing reads the lines back from it.
+    stored = filing if filing.error else dataclasses.replace(filing, lines=())
+    return Record(filing.path, size, mtime_ns, cache_version(), summary, compress(stored),
                   compress(facts) if facts else None, csv_body(facts) if facts else None,
                   compress(item_rows(items)), list(keys), item_keys)
 
