@@ -61,3 +61,16 @@ async def test_o_opens_the_pager_at_the_cells_line(tmp_path, monkeypatch):
         main, cell = await open_total_assets(app, pilot)
         await pilot.press("o")
     assert record.read_text().splitlines() == [f"+{cell.line}", FILING_001]
+
+
+async def test_v_on_a_label_marks_the_rows_whole_line():
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main, cell = await open_total_assets(app, pilot)
+        grid = main.content.statement.grid
+        grid.move_cursor(row=grid.cursor_row, column=0, animate=False)  # the label column
+        await pilot.pause()
+        await pilot.press("v")
+        line, start, end = main.content.text_view.current_match
+        printed = Path(FILING_001).read_text(encoding="latin-1").splitlines()[line - 1]
+        assert line == cell.line and start == 0 and end == len(printed) and "Total assets" in printed

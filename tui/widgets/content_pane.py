@@ -98,10 +98,13 @@ class ContentPane(ContentSwitcher):
         self.current = "text"
         if cell is not None and cell.end > cell.start:
             self.text_view.set_matches([(cell.line, cell.start, cell.end)], (cell.line, cell.start, cell.end))
-        else:
+        else:  # the cursor on a label: the row's line is marked whole
             line = table.rows[row].line if row is not None else table.first_line
-            self.text_view.set_matches([], None)
-            self.text_view.scroll_to(0, max(0, line - first - 3), animate=False)
+            width = len(self.filing.lines[line - 1]) if 0 < line <= len(self.filing.lines) else 0
+            mark = (line, 0, width)
+            self.text_view.set_matches([mark] if width else [], mark if width else None)
+            if not width:
+                self.text_view.scroll_to(0, max(0, line - first - 3), animate=False)
 
     def show_table_again(self) -> None:
         """Back from the source lines to the table, the cursor on the same cell."""
