@@ -24,7 +24,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("On a table", "e", "export the table: .csv .tsv .json .parquet .xlsx, by the file's extension"),
     ("On a table", "y / Y", "copy the row / the whole table as TSV"),
     ("On a table", "x / M", "copy the cell's value / the whole table as Markdown"),
-    ("On a table", "v", "the table's own lines in the filing, the cell's number marked; v again: back"),
+    ("On a table", "v", "the table's own lines in the filing, the cell's number (or the row's line) marked; v again: back"),
     ("Main screen", "o", "the filing in $PAGER (or $EDITOR) at the cell's or text's line"),
     ("Filing list", "shift+tab, type", "filter in the box above the list"),
     ("Search", "type, ↑ ↓, enter", "live hits; enter opens the table on the row"),
