@@ -72,3 +72,37 @@ async def test_a_search_opened_while_indexing_searches_the_complete_index_when_i
         await ready(app, pilot)
         assert app.screen is search and search.hits
         assert search.hits[0].item.label.startswith("EBITDA")
+
+
+async def test_letters_typed_in_the_same_instant_as_the_slash_reach_the_search_box():
+    """As a fast typist or a pasted '/ebitda' sends them: every key queued before the screen opens."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for character in "/ebitda":
+            app.post_message(events.Key("slash" if character == "/" else character, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "ebitda"
+        await pilot.press("escape")
+        box = app.screen.query_one("#filter", Input)
+        box.focus()
+        await pilot.press("slash", "a")  # in the filter box a slash is text
+        assert box.value == "/a" and not isinstance(app.screen, SearchScreen)
+
+
+async def test_letters_typed_in_the_same_instant_as_f_reach_the_find_box():
+    from textual import events
+    from textual.widgets import Input
+
+    app = build_app([str(FILINGS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for character in "fturnover":
+            app.post_message(events.Key(character, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#find", Input).value == "turnover"

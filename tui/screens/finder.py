@@ -31,7 +31,7 @@ class Finder:
         """Show the find bar."""
         bar = self.find_bar
         bar.display = True
-        self.call_after_refresh(bar.focus)
+        self.set_focus(bar)  # now, so that letters typed right after `f` go into it
 
     def close_find(self) -> None:
         """Hide the find bar and its highlights."""

@@ -26,8 +26,8 @@ class MainScreen(Finder, Screen):
     """Browse the open filings: pick a filing, then a section or table of its outline."""
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="search"),
-        Binding("f", "find", "Find", id="find"),
+        Binding("slash", "search", "Search", id="search", priority=True),  # typed-ahead letters reach the box
+        Binding("f", "find", "Find", id="find", priority=True),  # typed-ahead letters reach the box
         Binding("n", "find_next", "Next match", show=False, id="find_next"),
         Binding("N", "find_previous", "Previous match", show=False, id="find_previous"),
         Binding("left_square_bracket", "previous_table", "Prev", id="previous_table"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,6 +42,17 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.query_one("#search-box").border_title = "Search line items"
         self.query_one(Input).focus()
         self.update_hits(self.query_text)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed in the same instant as `/` are routed to the screen itself while it mounts (the
+        box typed into takes its own and stops them): they go into the box, in order, instead of being
+        lost."""
+        box = self.query_one(Input)
+        if event.is_printable and event.character:
+            box.insert_text_at_cursor(event.character)
+            box.focus()
+            event.stop()
+            event.prevent_default()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.update_hits(event.value)
