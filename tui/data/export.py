@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compare import change_text, column_text
-from .numbers import plain
+from .numbers import is_number, plain
 from .text import safe_name, safe_text
 
 
@@ -27,7 +27,7 @@ class Grid:
 
     def to_markdown(self) -> str:
         """A Markdown (GitHub) table: numbers right-aligned, `|` escaped."""
-        numeric = [bool(values) and all(_is_plain_number(v) for v in values)
+        numeric = [bool(values) and all(is_number(v) for v in values)
                    for values in ([row[k] for row in self.rows if row[k] != ""] for k in range(len(self.header)))]
         lines = ["| " + " | ".join(_md_field(h) for h in self.header) + " |",
                  "| " + " | ".join("---:" if number else "---" for number in numeric) + " |"]
@@ -46,14 +46,6 @@ class Grid:
 def _md_field(value: str) -> str:
     """A Markdown table field: one line, pipes and backslashes escaped."""
     return _tsv_field(value).replace("\\", "\\\\").replace("|", "\\|")
-
-
-def _is_plain_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _tsv_field(value: str) -> str:

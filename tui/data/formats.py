@@ -8,6 +8,8 @@ import json
 import math
 from pathlib import Path
 
+from .numbers import is_number
+
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".parquet": "parquet", ".xlsx": "xlsx"}
 BINARY = {"parquet", "xlsx"}
 # format: (module it needs, the extra that installs it)
@@ -49,7 +51,7 @@ def typed_columns(grid) -> list[bool]:
     numeric = []
     for position, name in enumerate(grid.header):
         values = [row[position] for row in grid.rows if row[position] != ""]
-        numeric.append(name not in TEXT_HEADERS and bool(values) and all(_is_number(v) for v in values))
+        numeric.append(name not in TEXT_HEADERS and bool(values) and all(is_number(v) for v in values))
     return numeric
 
 
@@ -151,14 +153,6 @@ def sheet_name(name: str, used: set[str]) -> str:
         candidate, number = base[:SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
     used.add(candidate.casefold())
     return candidate
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _decimals(text: str) -> int:

@@ -31,3 +31,12 @@ def percent(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return "n/a"
     return grouped(value, decimals, sign=True) + "%"
+
+
+def is_number(text: str) -> bool:
+    """True for text that reads as a number (the grids hold plain decimals as text)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

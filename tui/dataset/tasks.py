@@ -6,8 +6,6 @@ output instead of adding rows."""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -74,15 +72,8 @@ def _write(data, target: Path) -> None:
     """Write one Parquet file (zstd) whole: a temporary name beside it, then a rename."""
     import pyarrow.parquet as pq
 
+    from ..output import written
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    try:
-        pq.write_table(data, temporary, compression="zstd")
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    with written(target, target.name, binary=True) as out:
+        pq.write_table(data, out, compression="zstd")

@@ -4,14 +4,13 @@ is missing. Closed quarters' indexes are cached in the user cache folder and nev
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from ..output import written
 from .client import Blocked, Client, Failed, check_user_agent
 from .edgar_index import IndexEntry, index_path, parse_master, quarter_closed, quarters, select
 from .limiter import TokenBucket, process_bucket
@@ -123,22 +122,16 @@ def _index_text(client: Client, cache: Path, base_url: str, year: int, quarter: 
     data = client.get(index_path(year, quarter))
     if closed:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        _write_whole(cached, data)
+        with written(cached, cached.name, binary=True) as out:
+            out.write(data)
     return data.decode("latin-1")
 
 
 def _download(client: Client, entry: IndexEntry, dest: Path) -> int:
-    """Stream a submission to a temporary file beside its final name; rename it only when complete."""
-    target = dest / entry.saved_name
-    handle, temporary = tempfile.mkstemp(prefix=f".{entry.saved_name}.", suffix=".part", dir=dest)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            sink = _FileSink(out)
-            client.get(entry.filename, sink)
-        os.replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
-        raise
+    """Stream a submission to a temporary file beside its final name; renamed only when complete."""
+    with written(dest / entry.saved_name, entry.saved_name, binary=True) as out:
+        sink = _FileSink(out)
+        client.get(entry.filename, sink)
     return sink.size
 
 
@@ -156,21 +149,3 @@ class _FileSink:
     def write(self, chunk: bytes) -> None:
         self.out.write(chunk)
         self.size += len(chunk)
-
-
-def _write_whole(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
