@@ -8,8 +8,9 @@ interpreter start, imports, compose and the first paint (not shutdown). Runs alt
 the apps after one untimed warm-up each; medians are reported and the ratios are computed
 from medians measured in the same run. A third command, `python -c "from tui.app import
 run_app; ..."`, times the browser without the command line's own imports, to show where any
-gap lies. A fourth run of `colt-tui FOLDER` reports through COLT_TUI_READY instead: the moment the
-filing list has been drawn with what the cache holds (the time to something useful on screen).
+gap lies. A fourth run of `colt-tui FOLDER` reports through COLT_TUI_LIST_SHOWN instead: the moment the
+filing list has been drawn with what the cache holds (the time to something useful on screen); a
+fifth through COLT_TUI_READY: the folder index has opened, so a filing opens when chosen.
 
 Usage: python benchmarks/startup.py [--runs N] [FILINGS_FOLDER]
 """
@@ -32,7 +33,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ENV_VAR = "COLT_TUI_FIRST_PAINT"
-LIST_VAR = "COLT_TUI_READY"  # set: the app reports once the list shows what the cache holds
+LIST_VAR = "COLT_TUI_LIST_SHOWN"  # set: the app reports once the list shows what the cache holds
+READY_VAR = "COLT_TUI_READY"  # set: the app reports once the index has opened (each filing opens on a key)
 
 HELLO = f'''
 import os, time
@@ -105,6 +107,7 @@ def main() -> int:
         "tui.app.run_app (no CLI)": ([sys.executable, "-c", f"from tui.app import run_app; run_app([{args.folder!r}])"],
                                      ENV_VAR),
         f"list shown: colt-tui {args.folder}": (colt_command(args.folder), LIST_VAR),
+        f"index open: colt-tui {args.folder}": (colt_command(args.folder), READY_VAR),
     }
     for command, variable in commands.values():
         time_to_first_paint(command, variable=variable)

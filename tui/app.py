@@ -23,7 +23,8 @@ from .screens.main import MainScreen
 from .screens.palette import JumpProvider
 
 FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
-READY_ENV = "COLT_TUI_READY"
+READY_ENV = "COLT_TUI_READY"  # benchmark hook: the index has opened (every cached filing can be opened)
+LIST_ENV = "COLT_TUI_LIST_SHOWN"  # benchmark hook: the filing list shows the cached filings
 SEARCH_READY_ENV = "COLT_TUI_SEARCH_READY"
 SEARCH_REBUILD_SECONDS = 20.0
 # Python's full (oldest-generation) garbage collection scans every object and holds the GIL: with a
@@ -82,6 +83,7 @@ class ColtApp(App):
         self.index_report = None
         self.index = None
         self.last_copied = ""
+        self._list_reported = False
         # The loading lifecycle, for tests and hooks to await (set once their message is handled):
         self.index_opened = asyncio.Event()  # the list shows every file, the cached ones filled in
         self.index_finished = asyncio.Event()  # every file is parsed and the search index is complete
@@ -134,9 +136,24 @@ class ColtApp(App):
         Path(os.environ[variable]).write_text(repr(time.time()))
         self.exit()
 
+    def list_shown(self) -> None:
+        """Benchmark hook: once the list first shows cached filings, write the time after the next refresh."""
+        if os.environ.get(LIST_ENV) and not self._list_reported:
+            self._list_reported = True
+            self.call_after_refresh(self._report_time, LIST_ENV)
+
+    def preview_filings(self) -> None:
+        """Fill the filing list from the cache before the first frame, without the index or the parser
+        (see `tui.index.glance`); the index replaces these when it opens. Called from the main screen's
+        compose."""
+        if self.dataset is None:
+            from .index.glance import glance
+
+            self.library.add_previews(glance(self.paths, self.cache))
+
     def start_loading(self) -> None:
-        """Open the folder index and start parsing, in a worker: called from the main screen's mount, so
-        that listing the cache overlaps the first paint."""
+        """Open the folder index and start parsing, in a worker: called after the first frame, which the
+        loading thread would otherwise slow down (imports in both threads share the GIL)."""
         self.load_filings()
 
     @work(thread=True, exclusive=True, group="load")
@@ -203,6 +220,8 @@ class ColtApp(App):
             self.library.add(summary)
         if os.environ.get(READY_ENV):  # before the list's own callbacks: it fires once the list is painted
             self.call_after_refresh(self._report_time, READY_ENV)
+        if message.summaries:
+            self.list_shown()
         main.filings_arrived()
         if message.note:
             self.notify(message.note, severity="warning", markup=False)

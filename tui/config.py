@@ -14,7 +14,6 @@ defaults for what is wrong, and one line for each problem (shown as a note in th
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,17 +51,21 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     shown = safe_name(str(path))
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Config(path)
     except IsADirectoryError:
         return Config(path, problems=(f"{shown}: is a folder, not a config file",))
+    except OSError as error:
+        return Config(path, problems=(f"{shown}: cannot read ({error.strerror or type(error).__name__})",))
+    import tomllib  # here: most users have no config file, and start-up does not pay for the reader
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return Config(path, problems=(f"{shown}: not UTF-8 text",))
     except tomllib.TOMLDecodeError as error:
         return Config(path, problems=(f"{shown}: not valid TOML ({safe_name(str(error))})",))
-    except OSError as error:
-        return Config(path, problems=(f"{shown}: cannot read ({error.strerror or type(error).__name__})",))
     problems = [f"{shown}: unknown setting {safe_name(str(name))!r} (known: {', '.join(KNOWN)})"
                 for name in data if name not in KNOWN]
     theme = data.get("theme")

@@ -19,6 +19,12 @@ class Entry:
     summary: Any = None
     loader: Callable[[str], Any] | None = field(default=None, repr=False)
     haystack: str = field(default="", repr=False)
+    preview: Any = field(default=None, repr=False)  # the cache's summary, shown until the index has opened
+
+    @property
+    def shown(self) -> Any:
+        """What the list shows of the file: its summary, else the cache's preview of it, else None."""
+        return self.summary if self.summary is not None else self.preview
 
     @property
     def name(self) -> str:
@@ -47,29 +53,29 @@ class Entry:
     @property
     def form(self) -> str:
         """The form type, or ''."""
-        return getattr(self.summary, "form", "") or ""
+        return getattr(self.shown, "form", "") or ""
 
     @property
     def date_text(self) -> str:
         """The release date as ISO text, or '' when unknown."""
-        date = getattr(self.summary, "date", None)
+        date = getattr(self.shown, "date", None)
         return date.isoformat() if date else ""
 
     @property
     def period_text(self) -> str:
         """The period of report as ISO text ('2000-06-30'), or '' when the filing does not say."""
-        period = getattr(self.summary, "period", None)
+        period = getattr(self.shown, "period", None)
         return period.isoformat() if period else ""
 
     @property
     def company(self) -> str:
         """The filer's name (SEC header, else cover page), or ''."""
-        return getattr(self.summary, "company", "") or ""
+        return getattr(self.shown, "company", "") or ""
 
     @property
     def headline(self) -> str:
         """The filing's headline, or its file name when it has none."""
-        return (getattr(self.summary, "title", "") or "") or self.name
+        return (getattr(self.shown, "title", "") or "") or self.name
 
     def matches(self, words: list[str]) -> bool:
         """True when every word appears in the date, form, company, period of report, headline or file name."""
@@ -89,12 +95,21 @@ class Library:
         self._entries: dict[str, Entry] = {}
         self._order: list[Entry] | None = None
         self.failed = 0
+        self.previewed = False  # some files are shown from the cache before the index has opened
 
     def attach(self, source) -> None:
         """Load full filings from `source` (a FolderIndex: `filing(path)`, `loaded_paths`)."""
         self.source, self.loader = source, source.filing
         for entry in self._entries.values():
             entry.loader = self.loader
+
+    def add_previews(self, summaries: list) -> None:
+        """Show files as the cache last saw them (see `tui.index.glance`) until their summaries arrive."""
+        for summary in summaries:
+            path = str(summary.path)
+            self._entries.setdefault(path, Entry(path, loader=self.loader)).preview = summary
+        self._order = None
+        self.previewed = self.previewed or bool(summaries)
 
     def add_pending(self, paths: list[str]) -> None:
         """Register files found but not yet parsed."""
@@ -150,11 +165,13 @@ class Library:
 
 
 def _order(entry: Entry) -> tuple:
-    """Sort key: dated filings newest first, then undated, then failures, then pending."""
-    if not entry.loaded:
+    """Sort key: dated filings newest first, then undated, then failures, then pending (a preview sorts as
+    its summary will)."""
+    shown = entry.shown
+    if shown is None:
         return (3, 0, entry.name)
-    if entry.error:
+    if shown.error:
         return (2, 0, entry.name)
-    if not entry.date_text:
+    if not shown.date:
         return (1, 0, entry.name)
-    return (0, -entry.summary.date.toordinal(), entry.name)
+    return (0, -shown.date.toordinal(), entry.name)

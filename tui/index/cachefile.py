@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APP_ID = "colt-tui-index"
+MEMORY = ":memory:"  # as a cache path: keep the index in memory, write no file
 SCHEMA_VERSION = "4"
 APPLICATION_ID = 0x436F4C54  # "CoLT" in the header's application_id field: readable even when pages are damaged
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -8,13 +8,12 @@ from collections import OrderedDict
 from pathlib import Path
 
 from .build import Plan, ProgressCallback, Report, parse_all, plan
-from .cachefile import CacheLocationError
+from .cachefile import MEMORY, CacheLocationError
 from .record import Summary, item_rows
 from .scan import Listing, inside, list_paths
 from .store import Store, default_cache_path
 from .version import cache_version
 
-MEMORY = ":memory:"
 FILING_CACHE_SIZE = 32
 RECOVERIES = 3  # a cache lost this many times in one call is not tried again within it
 

@@ -8,39 +8,13 @@ import pickle
 import zlib
 from array import array
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache, partial
 from operator import attrgetter
 from pathlib import Path
 
+from .summary import Summary
+
 LEVEL = 1  # zlib level: blobs are written once per parse and read often; speed beats ratio
-
-
-@dataclass(frozen=True)
-class Summary:
-    """One file as the filing list shows it, loaded without unpickling the Filing."""
-
-    path: str
-    name: str
-    form: str = ""
-    company: str = ""
-    date: date | None = None
-    title: str = ""
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-    n_tables: int = 0
-    n_facts: int = 0
-    n_items: int = 0
-    period: date | None = None  # the period of report
-
-    @classmethod
-    def from_row(cls, row: tuple) -> Summary:
-        """A summary from a `files` row (columns as in store.SUMMARY_COLUMNS)."""
-        path, _size, _mtime, _version, name, form, company, day, title, error, warnings, tables, facts, items, \
-            period = row
-        return cls(path, name, form or "", company or "", date.fromisoformat(day) if day else None, title or "",
-                   error, tuple(json.loads(warnings or "[]")), tables or 0, facts or 0, items or 0,
-                   date.fromisoformat(period) if period else None)
 
 
 @dataclass

@@ -13,10 +13,9 @@ import zlib
 from .cachefile import APP_ID, APPLICATION_ID, SCHEMA_VERSION, default_cache_path
 from .connection import CacheConnection, guarded
 from .pathkey import from_key, to_key
+from .summary import SUMMARY_COLUMNS
 
 __all__ = ["BLOB_COLUMNS", "SUMMARY_COLUMNS", "Store", "default_cache_path"]
-SUMMARY_COLUMNS = ("path", "size", "mtime_ns", "version", "name", "form", "company", "date", "title",
-                   "error", "warnings", "n_tables", "n_facts", "n_items", "period")
 BLOB_COLUMNS = ("filing", "facts", "facts_csv", "items", "postings")
 
 SCHEMA = f"""

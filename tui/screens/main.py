@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
 
 from textual.app import ComposeResult
@@ -24,6 +25,8 @@ NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table", "copy_ce
 
 class MainScreen(Finder, Screen):
     """Browse the open filings: pick a filing, then a section or table of its outline."""
+
+    complete = False  # every pane is mounted (a frame after the filing list)
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="search", priority=True),  # typed-ahead letters reach the box
@@ -51,22 +54,38 @@ class MainScreen(Finder, Screen):
     ]
 
     def compose(self) -> ComposeResult:
+        """The first frame: the where line and the filing list, filled from the cache. Every widget costs
+        a few milliseconds to mount and draw, so the rest of the screen comes a frame later (`_complete`),
+        into space the "-staging" class keeps for it: nothing moves when it arrives."""
+        self.app.preview_filings()
+        self.add_class("-staging")
         yield WhereLine(id="where")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                yield Input(placeholder="filter filings (type here)", id="filter")
                 yield FilingList(self.app.library, id="filings")
-                yield Outline(id="outline")
-            with Vertical(id="main-pane"):
-                yield ContentPane(id="content")
-        yield StatusLine(id="status")
-        yield Footer(compact=True)
+            yield Vertical(id="main-pane")
 
     def on_mount(self) -> None:
         self.query_one("#filings").border_title = "Filings"
-        self.query_one("#outline").border_title = "Outline"
-        self.query_one("#content").border_title = "Content"
         self.query_one(FilingList).focus()
+        if self.app.library.previewed:
+            self.app.list_shown()
+        self.call_after_refresh(self._complete)
+
+    async def _complete(self) -> None:
+        """Mount the filter, the outline, the content pane, the status line and the key footer; then start
+        loading the folder index."""
+        sidebar = self.query_one("#sidebar")
+        if not sidebar.is_attached:  # the app closed within its first frame
+            return
+        outline, content = Outline(id="outline"), ContentPane(id="content")
+        outline.border_title, content.border_title = "Outline", "Content"
+        await asyncio.gather(sidebar.mount(Input(placeholder="filter filings (type here)", id="filter"), before=0),
+                             sidebar.mount(outline), self.query_one("#main-pane").mount(content, before=0),
+                             self.mount(StatusLine(id="status")), self.mount(Footer(compact=True)))
+        self.remove_class("-staging")
+        self.complete = True
+        self.refresh_bindings()
         self.app.start_loading()
 
     @property
@@ -85,6 +104,8 @@ class MainScreen(Finder, Screen):
         return self.query_one(ContentPane)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.complete:
+            return action == "search"  # the other keys act on panes not mounted yet (for a frame)
         if isinstance(self.focused, Input) and action not in WORKS_IN_INPUT:
             return False  # its key types into the box: the footer shows only what works there
         if action in NEEDS_TABLE and self.content.table is None:

@@ -8,7 +8,6 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..data.statements import NAMES
 from ..data.text import literal_markup, safe_text
 
 
@@ -18,6 +17,8 @@ class JumpProvider(Provider):
 
     def _targets(self):
         """(text shown, help, callback) for every filing, table and section."""
+        from ..data.statements import NAMES  # here: the app imports this provider before its first paint
+
         main = self.app.screen_stack[0]
         for entry in self.app.library.entries():
             if entry.loaded and not entry.error:

@@ -66,14 +66,15 @@ class FilingList(VirtualList):
             self.set_count(len(self._entries), positions[keep])
         else:
             self.set_count(len(self._entries))
-            if self._entries and self._entries[0].loaded:
+            if self._entries and self._entries[0].shown is not None:
                 self.highlighted = 0
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         return entry_lines(self._entries[index], width)
 
     def row_highlighted(self, index: int) -> None:
-        self.post_message(self.FilingHighlighted(self._entries[index].path))
+        if self._entries[index].loaded:  # a preview opens nothing: the screen opens it once it has loaded
+            self.post_message(self.FilingHighlighted(self._entries[index].path))
 
     def row_chosen(self, index: int) -> None:
         self.post_message(self.FilingChosen(self._entries[index].path))
@@ -83,10 +84,11 @@ def entry_lines(entry: Entry, width: int) -> list[Text]:
     """Three lines: date, form and company; then the period of report and the headline wrapped to two lines
     (or the error's reason)."""
     width = max(width, 8)
-    if not entry.loaded:
+    shown = entry.shown  # a file the index has not reached yet shows as the cache last saw it, if it did
+    if shown is None:
         return [Text(f"{PENDING_MARK} {safe_text(entry.name)}", style=Style(dim=True)), Text(), Text()]
-    if entry.error:
-        reason = without_name(entry.error, entry.name)
+    if shown.error:
+        reason = without_name(shown.error, entry.name)
         first = Text(f"{ERROR_MARK} ", style=Style(bold=True, color="red"))
         first.append(safe_text(entry.name), style=Style(color="red"))
         lines = [Text(f"  {line}", style=Style(dim=True))
