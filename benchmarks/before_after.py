@@ -8,8 +8,9 @@ Each figure is taken in a fresh process whose `parser` and `tui` are the checkou
 its folder, with it first on PYTHONPATH), before and after alternating run by run, so that the
 machine's load falls on both alike; the medians of the runs and their ratio are printed.
 
-- parse: one file parsed --repeats times in a process, the header-reading caches cleared
-  before each parse (as `parse_throughput.py` does); the process reports its median.
+- parse: one file parsed --repeats times in a process, every cache of the parser's modules
+  cleared before each parse (a repeated file costs what the first one did); the process
+  reports its median.
 - build: `colt-tui index CORPUS` into an empty cache, both cores, wall clock.
 - reopen: `colt-tui --cache CACHE CORPUS` in a pseudo-terminal to the filing list shown
   (COLT_TUI_READY), on the cache that checkout built.
@@ -36,10 +37,11 @@ ROOT = HERE.parent
 PARSE = """
 import statistics, sys, time
 from parser import parse_text
-import parser.evidence, parser.qualifier, parser.units, parser.rowtraits
-caches = [parser.evidence._parts, parser.qualifier.column_qualifier, parser.units.read_unit, parser.rowtraits.read_row]
 path, repeats = sys.argv[1], int(sys.argv[2])
 text = open(path, encoding="utf-8", errors="replace").read()
+parse_text(text, "warm-up")  # imports every stage, so that every cache below is found
+caches = {id(f): f for name, module in list(sys.modules.items()) if name.startswith("parser")
+          for f in vars(module).values() if callable(getattr(f, "cache_clear", None))}.values()
 times = []
 for _ in range(repeats):
     for cache in caches:
