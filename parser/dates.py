@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import locate
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -213,6 +215,7 @@ def shared_month_days(text: str) -> list[tuple[int, int, list[int]]]:
 
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY_WORDS = tuple(_WEEKDAYS)
 _LAST_WEEKDAY = re.compile(
     r"(?:(?<=last\s)|(?<=final\s))(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+" + MONTH, re.I
 )
@@ -229,11 +232,11 @@ def week_rule(text: str) -> tuple[str, int, int, int | None] | None:
     Saturday nearest January 31" (day None: the month's end)."""
     lowered = text.lower()
     if "last" in lowered or "final" in lowered:
-        match = _LAST_WEEKDAY.search(text)
+        match = locate.search(_LAST_WEEKDAY, text, _WEEKDAY_WORDS)
         if match and _about_year(lowered, match.start()):
             return "last", _WEEKDAYS[match.group(1).lower()], MONTHS[match.group(2).lower().rstrip(".")], None
     if "nearest" in lowered or "closest" in lowered:
-        match = _NEAREST_WEEKDAY.search(text)
+        match = locate.search(_NEAREST_WEEKDAY, text, _WEEKDAY_WORDS)
         if match and _about_year(lowered, match.start()):
             day = int(match.group(3)) if match.group(3) else None
             return "nearest", _WEEKDAYS[match.group(1).lower()], MONTHS[match.group(2).lower().rstrip(".")], day

@@ -201,10 +201,11 @@ class _Level:
             level.instant = level.instant or parts.instant
             level.quarter = level.quarter or parts.quarter
             level.start = level.start or parts.start
-            level.direct = level.direct or bool(QUARTER.search(text))
-            level.ended = level.ended or bool(_ENDED.search(text))
-            level.fiscal = level.fiscal or bool(_FISCAL_NAME.search(text))
-            level.average = level.average or bool(re.search(r"\baverage\b", text, re.I))
+            direct, ended, fiscal, average = _words(text)
+            level.direct = level.direct or direct
+            level.ended = level.ended or ended
+            level.fiscal = level.fiscal or fiscal
+            level.average = level.average or average
         if level.quarter is None and len(texts) > 1:
             level.quarter = _parts(" ".join(texts)).quarter
         for text in texts:
@@ -214,11 +215,30 @@ class _Level:
         return level
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a header text names a quarter directly, says "ended", names a fiscal year, says
+    "average": read once per text, as every column under a header asks again."""
+    return (bool(QUARTER.search(text)), bool(_ENDED.search(text)), bool(_FISCAL_NAME.search(text)),
+            bool(re.search(r"\baverage\b", text, re.I)))
+
+
+@lru_cache(maxsize=8192)
+def _names_no_period(text: str) -> bool:
+    """A short header that says its column is not a period ("% Change", "Amount")."""
+    return bool(NOT_A_PERIOD.search(text)) and len(text.split()) <= 4 and not _SHARE_OF.search(text)
+
+
+@lru_cache(maxsize=8192)
+def _speaks_of_a_period(text: str) -> bool:
+    """A heading with a period phrase in it."""
+    return bool(PERIOD_PHRASE.search(text))
+
+
 def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates) -> PeriodReading:
     """The period of one column, from the evidence in the documented order."""
     joined = " ".join(header.text for header in headers)
-    if any(NOT_A_PERIOD.search(header.text) and len(header.text.split()) <= 4 and not _SHARE_OF.search(header.text)
-           for header in headers):
+    if any(_names_no_period(header.text) for header in headers):
         return PeriodReading(None, not_a_period=True)
     own_texts = [h.text for h in headers if h.span == 1]
     ranged = _parts(" ".join(own_texts)) if len(own_texts) > 1 else None
@@ -229,7 +249,7 @@ def column_period(headers: tuple[Header, ...], clues: Clues, dates: FilingDates)
     spanning = _Level.of(Source.SPANNING, [h.text for h in headers if h.span > 1])
     captions = clues.caption if _SPEAKS_OF_PERIODS.search(" ".join(clues.caption)) else ()
     caption = _Level.of(Source.CAPTION, captions)
-    heading = _Level.of(Source.HEADING, [text for text in clues.heading if PERIOD_PHRASE.search(text)])
+    heading = _Level.of(Source.HEADING, [text for text in clues.heading if _speaks_of_a_period(text)])
     year, year_source, conflict = _year(own, spanning, caption, clues)
     if conflict:
         return _not_read(conflict)

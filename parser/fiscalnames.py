@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from . import locate
 from .dates import MONTH, full_dates
 
 _DATE = MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
@@ -37,18 +38,18 @@ def fiscal_names(text: str) -> tuple[dict[int, date], dict[int, tuple[date, ...]
     flat = " ".join(text.split())
     years: dict[int, date] = {}
     quarters: dict[int, tuple[date, ...]] = {}
-    for match in _LIST.finditer(flat):
+    for match in locate.finditer(_LIST, flat, ('"fiscal', "'fiscal", "fiscal")):
         names = [int(y) for y in re.findall(r"(?:19|20)\d\d", match.group(1))]
         ends = full_dates(match.group(3))
         if len(names) == len(ends):
             years.update(zip(names, ends))
-    for match in _ONE.finditer(flat):
+    for match in locate.finditer(_ONE, flat, ("fiscal",)):
         found = full_dates(match.group(2))
         if _PART_OF.search(flat[max(0, match.start() - 60):match.start()]):
             continue  # "the third quarters of fiscal 1998 and fiscal 1997 ended on March 29, 1998 and ..."
         if found:
             years.setdefault(int(match.group(1)), found[0])
-    for match in _QUARTERS.finditer(flat):
+    for match in locate.finditer(_QUARTERS, flat, ("quarters",)):
         ends = full_dates(match.group(2))
         if len(ends) == 4:
             quarters[int(match.group(1))] = tuple(ends)

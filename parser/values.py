@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CURRENCY_PREFIXES = {"GBP": "GBP", "£": "GBP", "$": "USD", "US$": "USD", "EUR": "EUR", "€": "EUR"}
 
@@ -67,21 +68,31 @@ _GLUED = re.compile(r"(?<=\))(?=[$\d.])|(?<=[\d%])(?=\$)")
 
 def read_value(raw: str, start: int = 0) -> Token | None:
     """Read one chunk as a printed value, or None when it is not one."""
+    reading = _reading(raw)
+    if reading is None:
+        return None
+    value, kind, currency = reading
+    return Token(raw, value, kind, start, start + len(raw), currency)
+
+
+@lru_cache(maxsize=16384)
+def _reading(raw: str) -> tuple[float | None, str, str | None] | None:
+    """(value, kind, currency) of a chunk read as a value: the same chunks ("--", years, "$", common
+    amounts) come back on many lines, and the patterns cost more than the lookup."""
     text = raw.strip()
     if text.startswith((".(", "$.(", "$ .(")):
         text = _DOT_PAREN.sub(lambda m: f"{m.group(1)}(.{m.group(2)})", text)
     if _NIL.match(text):
-        currency = _prefix_currency(text)
-        return Token(raw, 0.0, "nil", start, start + len(raw), currency)
+        return 0.0, "nil", _prefix_currency(text)
     if _PLACEHOLDER.match(text):
-        return Token(raw, None, "text", start, start + len(raw))
+        return None, "text", None
     points = _POINTS.match(text)
     if points:  # "1.6 pts": a change in percentage points
         number = read_value(points.group(1))
-        return Token(raw, number.value, "percent", start, start + len(raw)) if number and number.kind == "amount" else None
+        return (number.value, "percent", None) if number and number.kind == "amount" else None
     ratio = _RATIO.match(text)
     if ratio:
-        return Token(raw, float(ratio.group(1)), "ratio", start, start + len(raw))
+        return float(ratio.group(1)), "ratio", None
     match = _NUMBER.match(text)
     if not match or (match["open"] is None) != (match["close"] is None):
         return None
@@ -93,7 +104,7 @@ def read_value(raw: str, start: int = 0) -> Token | None:
         return None
     digits = match["num"].replace(",", "").replace(".", "").lstrip("0")
     if len(digits) > MAX_DIGITS:  # a float would round it (or overflow to inf): no value, and the cell says why
-        return Token(raw, math.nan, "amount", start, start + len(raw), CURRENCY_PREFIXES.get(match["cur"] or match["cur2"] or ""))
+        return math.nan, "amount", CURRENCY_PREFIXES.get(match["cur"] or match["cur2"] or "")
     number = float(match["num"].replace(",", ""))
     if match["frac"]:
         numerator, denominator = match["frac"].split("/")
@@ -106,8 +117,8 @@ def read_value(raw: str, start: int = 0) -> Token | None:
     if match["pence"]:
         if currency or kind == "percent":
             return None
-        return Token(raw, number, "pence", start, start + len(raw), "GBP")
-    return Token(raw, number, kind, start, start + len(raw), currency)
+        return number, "pence", "GBP"
+    return number, kind, currency
 
 
 def is_bare_dollar(token: Token) -> bool:

@@ -46,3 +46,16 @@ def test_a_worker_packing_a_record_does_not_import_pandas():
             "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_pool_worker_that_parsed_a_chunk_has_not_imported_pandas():
+    code = ("from tui.index.build import parse_chunk\n"
+            "from tui.index.pool import start_pool, stop_pool\n"
+            f"pool, futures = start_pool(1, parse_chunk, [[({str(ROOT / 'filings' / '001_e47b350a37731711.txt')!r}, 1, 1)]])\n"
+            "records = [record for future in futures for record in future.result()]\n"
+            "assert records[0].facts_csv and not records[0].summary.error\n"
+            "asked = \"sorted(m for m in ('pandas', 'numpy') if m in __import__('sys').modules)\"\n"
+            "print(pool.submit(eval, asked).result())  # the same (only) worker\n"
+            "stop_pool(pool, abandon=False)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
