@@ -29,7 +29,7 @@ def facts_from_store(store, paths: list[str]):
 
 def safe_frame(frame, safe):
     """The facts frame with `safe` applied to its text columns (only where a value holds a control character)."""
-    from ..shown import CONTROL as _CONTROL
+    from ..data.text import CONTROL as _CONTROL
 
     for name in TEXT_COLUMNS:
         column = frame[name]
@@ -53,7 +53,7 @@ def csv_text(rows: list[tuple]) -> str:
     column type `frame_of_records` gives it."""
     from parser.facts import FACT_COLUMNS
 
-    from ..shown import CONTROL, safe
+    from ..data.text import CONTROL, printable as safe
 
     if not rows:
         return ""
