@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # escapes, not characters: pyarrow reads the pattern too
+# Written as escapes, not the characters themselves: pyarrow reads the pattern too (tui/index/facts.py).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSHOWABLE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FOOTNOTE = re.compile(r"\s*\((?:\d{1,2}|[a-z]|\*+)\)\s*$")
 _NON_WORD = re.compile(r"[^\w%&/]+")
