@@ -34,8 +34,8 @@ def print_config() -> int:
     """Say where the config is read from, what it sets, and what could be set."""
     from textual.theme import BUILTIN_THEMES
 
+    from ..app import binding_ids
     from ..config import describe, load_config
-    from ..settings import binding_ids
 
     print(describe(load_config(), binding_ids(), list(BUILTIN_THEMES)))
     return 0

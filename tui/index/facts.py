@@ -6,9 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import zlib
-
-from .record import LEVEL
 
 TEXT_COLUMNS = ("table_title", "group", "line_item", "column_label", "raw")
 
@@ -39,13 +36,6 @@ def safe_frame(frame, safe):
             column[unsafe] = column[unsafe].map(safe)
             frame[name] = column
     return frame
-
-
-def csv_body(rows: list[tuple]) -> bytes:
-    """A filing's facts (tuples in FACT_COLUMNS order) as the CSV lines `colt-tui facts` prints, no
-    header, compressed for the cache: byte for byte what pandas writes for `frame_of_records(rows)`
-    (tests/test_facts_csv.py holds them equal), without pandas."""
-    return zlib.compress(csv_text(rows).encode("utf-8"), LEVEL)
 
 
 def csv_text(rows: list[tuple]) -> str:
