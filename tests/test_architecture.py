@@ -160,3 +160,14 @@ def test_the_cache_never_reaches_the_command_line_or_the_screens():
 def test_no_import_cycles(package):
     found = [group for group in cycles(GRAPH) if group[0].split(".")[0] == package]
     assert found == []
+
+
+def test_every_package_ships_in_a_wheel():
+    import tomllib
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    packages = {module for module, path in module_files().items() if path.name == "__init__.py"}
+    assert {"tui.cli", "tui.data", "tui.index", "tui.screens", "tui.widgets"} <= packages
+    assert {p for p in packages if not any(fnmatch(p, pattern) for pattern in patterns)} == set()
