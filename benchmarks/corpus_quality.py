@@ -5,7 +5,7 @@ another one, so that two versions of the parser can be compared on the same fili
     python benchmarks/corpus_quality.py --checkout /tmp/before   # the same with another checkout's parser
 
 The other checkout is run as `python -m tui facts FOLDER --cache :memory:` in its own folder;
-the shares are computed here from the facts CSV it prints (see tui/quality.py).
+the shares are computed here from the facts CSV it prints (see tui/cli/quality.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.quality import quality_table, render  # noqa: E402
+from tui.cli.quality import quality_table, render  # noqa: E402
 
 
 def facts_of(checkout: Path, folder: Path) -> list[dict]:

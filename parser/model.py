@@ -319,9 +319,3 @@ class Filing:
         """Every section of the outline, depth first."""
         for section in self.sections:
             yield from section.walk()
-
-    def facts(self):
-        """One row per numeric cell, as the facts DataFrame."""
-        from .facts import facts_frame
-
-        return facts_frame([self])

@@ -10,8 +10,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -214,19 +212,13 @@ def test_load_paths_on_folder_with_bad_files(bad_files):
         assert error and "\n" not in error and name in error
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """`python -m tui ARGS`, run from the repo, with a time limit."""
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
-
-
-def test_cli_reports_bad_files_in_one_line_each(tmp_path):
+def test_cli_reports_bad_files_in_one_line_each(cli, tmp_path):
     folder = tmp_path / "mixed"
     write_bad_files(folder)
     for name in GOOD:
         shutil.copy(SAMPLES / name, folder / name)
     for args in (["facts", str(folder), "--format", "csv"], ["check", str(folder)]):
-        result = run_cli(*args)
+        result = cli(*args)
         output = result.stdout + result.stderr
         assert "Traceback" not in output, (args, output[-2000:])
         assert result.returncode >= 0, (args, result.returncode)

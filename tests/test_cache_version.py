@@ -84,4 +84,4 @@ def test_every_tui_module_that_runs_while_a_record_is_built_is_in_the_version(tm
     finally:
         sys.setprofile(None)
     assert ran - set(version.STORED_BY) <= {"index/version.py"}
-    assert {"index/record.py", "index/facts.py", "data/lineitems.py", "shown.py"} <= ran
+    assert {"index/record.py", "index/facts.py", "data/lineitems.py", "data/text.py"} <= ran

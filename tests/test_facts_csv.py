@@ -10,7 +10,7 @@ from pathlib import Path
 
 from parser.facts import FACT_COLUMNS, frame_of_records
 from tui.index.facts import csv_text, safe_frame
-from tui.shown import safe
+from tui.data.text import printable as safe
 
 ROOT = Path(__file__).resolve().parents[1]
 

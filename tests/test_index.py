@@ -179,7 +179,7 @@ def test_cached_csv_equals_the_frame_written_whole(folder, cache):
     import io
 
     from tests_support_markup import MARKUP
-    from tui.shown import safe
+    from tui.data.text import printable as safe
     from tui.index.facts import safe_frame
 
     (folder / "markup.txt").write_text(MARKUP, encoding="utf-8")

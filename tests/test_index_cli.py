@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from tests_support import ready
@@ -16,39 +14,35 @@ ROOT = Path(__file__).resolve().parents[1]
 FILINGS = ROOT / "filings"
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
-
-
 def hashes(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_index_command_summary_failures_and_cache(tmp_path):
+def test_index_command_summary_failures_and_cache(cli, tmp_path):
     folder = tmp_path / "filings"
     shutil.copytree(FILINGS, folder)
     (folder / "empty.txt").write_bytes(b"")
     cache = tmp_path / "cache.sqlite3"
     before = hashes(folder)
-    first = run("index", folder, "--cache", cache)
+    first = cli("index", folder, "--cache", cache)
     assert first.returncode == 3
     assert "4 files: 4 parsed, 0 from cache, 0 removed, 1 unreadable" in first.stdout
     assert first.stderr.strip().splitlines() == ["colt-tui: empty.txt: empty file"] or \
         [line for line in first.stderr.splitlines() if "empty.txt" in line] == first.stderr.strip().splitlines()
-    second = run("index", folder, "--cache", cache)
+    second = cli("index", folder, "--cache", cache)
     # A failure kept in the cache is still reported on every run, not only when first parsed.
     assert "4 files: 0 parsed, 4 from cache, 0 removed, 1 unreadable" in second.stdout
     assert second.returncode == 3 and "colt-tui: empty.txt: empty file" in second.stderr
-    facts = run("facts", folder, "--cache", cache)
-    assert facts.stdout == run("facts", folder, "--cache", ":memory:").stdout
+    facts = cli("facts", folder, "--cache", cache)
+    assert facts.stdout == cli("facts", folder, "--cache", ":memory:").stdout
     assert hashes(folder) == before and sorted(p.name for p in folder.iterdir()) == sorted(before)
 
 
-def test_index_refuses_a_cache_inside_the_folder(tmp_path):
+def test_index_refuses_a_cache_inside_the_folder(cli, tmp_path):
     folder = tmp_path / "filings"
     shutil.copytree(FILINGS, folder)
     before = hashes(folder)
-    result = run("index", folder, "--cache", folder / "cache.sqlite3")
+    result = cli("index", folder, "--cache", folder / "cache.sqlite3")
     assert result.returncode == 2 and "refusing to put the cache inside" in result.stderr
     assert "Traceback" not in result.stderr and hashes(folder) == before
 
@@ -81,24 +75,27 @@ async def test_app_parses_a_larger_folder_on_a_process_pool(tmp_path):
         assert "12 files" in str(app.screen.query_one("#status").render())
 
 
-def test_index_reports_folder_entries_that_are_not_filings(tmp_path):
+def test_index_reports_folder_entries_that_are_not_filings(cli, tmp_path):
     folder = tmp_path / "filings"
     shutil.copytree(FILINGS, folder)
     (folder / "sub").mkdir()
     (folder / "sub" / "inside.txt").write_bytes(b"x")
     (folder / "report.pdf").write_bytes(b"%PDF-1.4")
-    result = run("index", folder, "--cache", tmp_path / "cache.sqlite3")
+    result = cli("index", folder, "--cache", tmp_path / "cache.sqlite3")
     assert result.returncode == 3 and "5 files: 5 parsed" in result.stdout
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and errors[0].startswith("colt-tui: report.pdf: not a plain-text filing")
     assert errors[1].startswith("colt-tui: sub: a folder")
 
 
-def test_browser_refuses_a_cache_inside_the_folder_and_a_bare_cache_option(tmp_path):
+def test_browser_refuses_a_cache_inside_the_folder_and_a_bare_cache_option(cli, tmp_path):
     folder = tmp_path / "filings"
     shutil.copytree(FILINGS, folder)
     before = hashes(folder)
-    inside = run(folder, "--cache", folder / "cache.sqlite3")
+    inside = cli(folder, "--cache", folder / "cache.sqlite3")
     assert inside.returncode == 2 and "refusing to put the cache inside" in inside.stderr
-    assert run("--cache").returncode == 2 and run("--cache", "x", "index", folder).returncode == 2
+    bare = cli("--cache")
+    assert (bare.returncode, bare.stderr) == (2, "colt-tui: --cache needs a FILE\n")
+    misplaced = cli("--cache", "x", "index", folder)
+    assert (misplaced.returncode, misplaced.stderr) == (2, "colt-tui: give --cache FILE after the command\n")
     assert hashes(folder) == before

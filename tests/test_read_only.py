@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -50,12 +48,7 @@ def folder(tmp_path):
     return folder
 
 
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
-
-
-def test_every_command_leaves_the_folder_unchanged(folder, tmp_path):
+def test_every_command_leaves_the_folder_unchanged(cli, folder, tmp_path):
     before = snapshot(folder)
     cache = tmp_path / "cache.sqlite3"
     one = folder / GOOD[1].name
@@ -73,7 +66,7 @@ def test_every_command_leaves_the_folder_unchanged(folder, tmp_path):
         ("outline", folder / "binary.txt"),
     ]
     for args in commands:
-        result = run(*args, cwd=folder)
+        result = cli(*args, cwd=folder)
         assert result.returncode in (0, 1, 2, 3) and "Traceback" not in result.stderr, (args, result.stderr)
         assert snapshot(folder) == before, args
     assert cache.exists() and (tmp_path / "facts.json").exists()

@@ -113,7 +113,7 @@ class ColtApp(App):
         """Say which remapped names no binding has (after the first paint: this imports every screen)."""
         from .settings import unknown_bindings
 
-        for problem in unknown_bindings(self.config):
+        for problem in unknown_bindings(self.config, binding_ids()):
             self.config_problems.append(problem)
             self.notify(problem, severity="warning", markup=False, timeout=10)
 
@@ -327,6 +327,16 @@ class ColtApp(App):
     def _run(self, node, action: str) -> None:
         """Run an action on the node that binds it."""
         self.call_later(self.run_action, action, node)
+
+
+def binding_ids() -> list[str]:
+    """Every binding id the [keys] table of the config can remap: the app's and its screens' (this imports
+    every screen)."""
+    from .screens.compare import CompareScreen
+    from .screens.series import SeriesScreen
+
+    return sorted(binding.id for owner in (ColtApp, MainScreen, CompareScreen, SeriesScreen)
+                  for binding in owner.BINDINGS if getattr(binding, "id", None))
 
 
 def build_app(paths: list[str], cache: str | None = None, config=None, dataset: str | None = None) -> ColtApp:

@@ -1,12 +1,11 @@
-"""Where the commands write: an output file checked before any parsing and written whole or not at all,
-and standard output that is closed, full or gone reported in one line."""
+"""Writing a file whole or not at all (the export, the fetched filings, the dataset, `facts -o`), and the
+output file of a command checked before any parsing."""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
-import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,12 +56,12 @@ def written(target: Path, shown: str, binary: bool = False):
             with open(target, mode, **options) as out:
                 yield out
         except OSError as error:
-            raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+            raise OutputError(f"{shown}: cannot write ({error_reason(error)})") from None
         return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as error:
-        raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+        raise OutputError(f"{shown}: cannot write ({error_reason(error)})") from None
     try:
         with os.fdopen(handle, mode, **options) as out:
             yield out
@@ -70,7 +69,7 @@ def written(target: Path, shown: str, binary: bool = False):
         os.replace(temporary, target)
     except OSError as error:
         _remove(temporary)
-        raise OutputError(f"{shown}: cannot write ({_reason(error)})") from None
+        raise OutputError(f"{shown}: cannot write ({error_reason(error)})") from None
     except BaseException:
         _remove(temporary)
         raise
@@ -93,36 +92,6 @@ def _remove(path: str) -> None:
         pass
 
 
-def _reason(error: OSError) -> str:
+def error_reason(error: OSError) -> str:
+    """Why a read or write failed, in a few words ("No space left on device")."""
     return error.strerror or errno.errorcode.get(error.errno or 0, type(error).__name__)
-
-
-def require_stdout() -> None:
-    """Refuse to start a command whose output would be lost: standard output is closed."""
-    if sys.stdout is None or _closed(sys.stdout):
-        raise OutputError("standard output is closed; nothing would be written (redirect it, or give -o FILE)")
-
-
-def _closed(stream) -> bool:
-    """True when the stream's file descriptor is closed (a stream without one, as under a test's capture, is open)."""
-    try:
-        descriptor = stream.fileno()
-    except (OSError, ValueError, AttributeError):
-        return bool(getattr(stream, "closed", False))
-    try:
-        os.fstat(descriptor)
-    except OSError:
-        return True
-    return False
-
-
-def flush_stdout() -> None:
-    """Flush standard output, turning a write error (a full disk, a closed descriptor) into an OutputError."""
-    if sys.stdout is None:
-        return
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output ({_reason(error)})") from None

@@ -6,17 +6,6 @@ from __future__ import annotations
 from .config import Config
 
 
-def binding_ids() -> list[str]:
-    """Every binding id the [keys] table of the config can remap."""
-    from .app import ColtApp
-    from .screens.compare import CompareScreen
-    from .screens.main import MainScreen
-    from .screens.series import SeriesScreen
-
-    return sorted(binding.id for owner in (ColtApp, MainScreen, CompareScreen, SeriesScreen)
-                  for binding in owner.BINDINGS if getattr(binding, "id", None))
-
-
 def apply_config(app, config: Config) -> list[str]:
     """Apply the settings to the app before its first paint (nothing heavy is imported); the problems
     met, one line each. Key names are checked against the bindings by `unknown_bindings`, later."""
@@ -35,10 +24,10 @@ def apply_config(app, config: Config) -> list[str]:
     return problems
 
 
-def unknown_bindings(config: Config) -> list[str]:
-    """A line for each [keys] name no binding has (this imports every screen: call it after the first paint)."""
+def unknown_bindings(config: Config, binding_ids: list[str]) -> list[str]:
+    """A line for each [keys] name none of the binding ids (`tui.app.binding_ids()`) is."""
     from .data.text import safe_name
 
-    known = set(binding_ids())
+    known = set(binding_ids)
     return [f"{safe_name(str(config.path))}: no binding {safe_name(name)!r} to remap "
             "(colt-tui --print-config lists them)" for name in sorted(set(config.keys) - known)]

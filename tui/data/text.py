@@ -1,10 +1,12 @@
-"""Filing text made safe to show literally, and labels normalised for matching."""
+"""Filing text made safe to show literally (on screen, or printed on a terminal), and labels normalised
+for matching."""
 
 from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Written as escapes, not the characters themselves: pyarrow reads the pattern too (tui/index/facts.py).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSHOWABLE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FOOTNOTE = re.compile(r"\s*\((?:\d{1,2}|[a-z]|\*+)\)\s*$")
 _NON_WORD = re.compile(r"[^\w%&/]+")
@@ -13,7 +15,13 @@ _NON_WORD = re.compile(r"[^\w%&/]+")
 def safe_text(text: str) -> str:
     """Tabs expanded and control characters (ANSI escapes included) shown as \\xNN, not obeyed."""
     text = text.expandtabs(8) if "\t" in text else text
-    return _CONTROL.sub(_escape, text)
+    return CONTROL.sub(_escape, text)
+
+
+def printable(text: str) -> str:
+    """Filing text as the command line prints it: control characters (ANSI escapes included) shown as
+    \\xNN, not obeyed; tabs and newlines kept."""
+    return CONTROL.sub(_escape, text)
 
 
 def safe_name(name: str) -> str:

@@ -39,7 +39,7 @@ def guarded(method):
 
 def print_note(text: str) -> None:
     """Say a cache event on standard error, in one line with control characters shown, not obeyed."""
-    from ..shown import safe
+    from ..data.text import printable as safe
 
     print(f"colt-tui: {safe(text)}", file=sys.stderr, flush=True)
 

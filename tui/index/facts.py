@@ -6,9 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import zlib
-
-from .record import LEVEL
 
 TEXT_COLUMNS = ("table_title", "group", "line_item", "column_label", "raw")
 
@@ -29,7 +26,7 @@ def facts_from_store(store, paths: list[str]):
 
 def safe_frame(frame, safe):
     """The facts frame with `safe` applied to its text columns (only where a value holds a control character)."""
-    from ..shown import CONTROL as _CONTROL
+    from ..data.text import CONTROL as _CONTROL
 
     for name in TEXT_COLUMNS:
         column = frame[name]
@@ -41,19 +38,12 @@ def safe_frame(frame, safe):
     return frame
 
 
-def csv_body(rows: list[tuple]) -> bytes:
-    """A filing's facts (tuples in FACT_COLUMNS order) as the CSV lines `colt-tui facts` prints, no
-    header, compressed for the cache: byte for byte what pandas writes for `frame_of_records(rows)`
-    (tests/test_facts_csv.py holds them equal), without pandas."""
-    return zlib.compress(csv_text(rows).encode("utf-8"), LEVEL)
-
-
 def csv_text(rows: list[tuple]) -> str:
     """The CSV lines of facts rows, text columns made safe, each column written as pandas writes the
     column type `frame_of_records` gives it."""
     from parser.facts import FACT_COLUMNS
 
-    from ..shown import CONTROL, safe
+    from ..data.text import CONTROL, printable as safe
 
     if not rows:
         return ""

@@ -63,7 +63,6 @@ def pack(filing, size: int, mtime_ns: int) -> Record:
     from parser.facts import fact_rows
 
     from ..data.lineitems import items_of, search_keys
-    from .facts import csv_body
     from .version import cache_version
 
     items = items_of(filing) if not filing.error else []
@@ -93,6 +92,15 @@ def compress(value) -> bytes:
     """Pickle and compress."""
     _fast_pickling()
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), LEVEL)
+
+
+def csv_body(rows: list[tuple]) -> bytes:
+    """A filing's facts (tuples in FACT_COLUMNS order) as the CSV lines `colt-tui facts` prints, no
+    header, compressed for the cache: byte for byte what pandas writes for `frame_of_records(rows)`
+    (tests/test_facts_csv.py holds them equal), without pandas."""
+    from .facts import csv_text
+
+    return zlib.compress(csv_text(rows).encode("utf-8"), LEVEL)
 
 
 @lru_cache(maxsize=1)

@@ -15,10 +15,9 @@ STORED_BY = (
     "index/build.py",  # the records of skipped and failed files
     "index/facts.py",  # the cached CSV lines
     "data/lineitems.py",  # line items, their readings, tiers and search keys
-    "data/text.py",  # label normalisation inside the keys
+    "data/text.py",  # label normalisation inside the keys; `printable`, applied to the cached CSV lines
     "data/units.py",  # the unit of each value a line item shows
     "data/statements.py",  # which tables are the main statements: the search tier of their rows
-    "shown.py",  # `safe`, applied to the cached CSV lines
     "index/pathkey.py",  # how a path is stored as the rows' key
 )
 

@@ -1,4 +1,5 @@
-"""The index command's progress bar and summary, written to standard error."""
+"""The commands' progress bars (index, facts, check, dataset, fetch) and the index summary line; the bars
+are drawn on standard error, and only when it is a terminal."""
 
 from __future__ import annotations
 

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import sys
 
-
-class CommandRefused(Exception):
-    """The command cannot start; the message is one line."""
+from ..data.text import safe_name
+from .errors import CommandError
 
 
 def run_dataset(args) -> int:
-    """Build or update the dataset; exit 0, or 2 (via CommandRefused) when it cannot start."""
-    from ..data.text import safe_name
-    from ..progress import ProgressBar
-    from .run import MissingDask, build_dataset, require_dask
-    from .sources import SourceError
+    """Build or update the dataset; exit 0, or 2 (via CommandError) when it cannot start."""
+    from ..dataset.run import MissingDask, build_dataset, require_dask
+    from ..dataset.sources import SourceError
+    from .progress import ProgressBar
 
     try:
         require_dask()
     except MissingDask as error:
-        raise CommandRefused(str(error)) from None
+        raise CommandError(str(error)) from None
     if args.partition_size < 1:
-        raise CommandRefused("--partition-size must be at least 1")
+        raise CommandError("--partition-size must be at least 1")
     bar = ProgressBar()
     bar.label = "partitions"
     try:
@@ -29,9 +27,9 @@ def run_dataset(args) -> int:
                                partition_size=args.partition_size, progress=bar,
                                announce=lambda link: print(f"dashboard: {link}", file=sys.stderr))
     except OSError as error:
-        raise CommandRefused(f"{safe_name(str(args.out))}: {error.strerror or error}") from None
+        raise CommandError(f"{safe_name(str(args.out))}: {error.strerror or error}") from None
     except SourceError as error:
-        raise CommandRefused(safe_name(str(error))) from None
+        raise CommandError(safe_name(str(error))) from None
     finally:
         bar.close()
     print(report.summary())

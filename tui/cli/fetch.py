@@ -7,21 +7,18 @@ import os
 import sys
 from datetime import date
 
+from ..config import load_config
+from ..data.text import safe_name
+from ..fetch.run import DEFAULT_BASE_URL, FetchRefused, fetch
+from .errors import CommandError
+from .progress import FetchProgress
+
 EXIT_BLOCKED, EXIT_SOME_FAILED = 3, 4
 UA_ENV = "COLT_TUI_USER_AGENT"
 
 
-class CommandRefused(Exception):
-    """The command cannot start; the message is one line."""
-
-
 def run_fetch(args) -> int:
-    """Run the command; raises CommandRefused (exit 2) before any request when it cannot start."""
-    from ..config import load_config
-    from ..data.text import safe_name
-    from ..progress import FetchProgress
-    from .run import DEFAULT_BASE_URL, FetchRefused, fetch
-
+    """Run the command; raises CommandError (exit 2) before any request when it cannot start."""
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     user_agent = args.user_agent or os.environ.get(UA_ENV) or load_config().user_agent
     bar = FetchProgress()
@@ -30,7 +27,7 @@ def run_fetch(args) -> int:
                        company=args.company, base_url=args.base_url or DEFAULT_BASE_URL, dry_run=args.dry_run,
                        progress=bar)
     except FetchRefused as error:
-        raise CommandRefused(str(error)) from None
+        raise CommandError(str(error)) from None
     finally:
         bar.close()
     if args.dry_run:
@@ -51,4 +48,4 @@ def _day(text: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandRefused(f"{flag} {text!r}: give a date as YYYY-MM-DD") from None
+        raise CommandError(f"{flag} {text!r}: give a date as YYYY-MM-DD") from None
