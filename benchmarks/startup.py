@@ -12,7 +12,12 @@ gap lies. A fourth run of `colt-tui FOLDER` reports through COLT_TUI_LIST_SHOWN 
 filing list has been drawn with what the cache holds (the time to something useful on screen); a
 fifth through COLT_TUI_READY: the folder index has opened, so a filing opens when chosen.
 
-Usage: python benchmarks/startup.py [--runs N] [FILINGS_FOLDER]
+With --instructions, each app instead runs once under valgrind's callgrind, which counts the
+instructions executed from process start to the stamp (the process ends right after writing it):
+a figure that does not move with the load of a shared machine, for comparing changes; the wall
+clock remains the measure that counts.
+
+Usage: python benchmarks/startup.py [--runs N] [--instructions] [FILINGS_FOLDER]
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import argparse
 import fcntl
 import os
 import pty
+import re
 import statistics
 import struct
 import subprocess
@@ -96,11 +102,60 @@ def _drain(master: int) -> None:
         pass
 
 
+# Prepended to an app's code under callgrind: the process ends as soon as the stamp is written.
+END_AT_STAMP = """
+import os
+from pathlib import Path
+_write = Path.write_text
+def _write_and_end(self, *args, **kwargs):
+    _write(self, *args, **kwargs)
+    os._exit(0)
+Path.write_text = _write_and_end
+"""
+
+
+def instructions_to_stamp(code: str, variable: str, columns: int = 100, lines: int = 30) -> int:
+    """Instructions callgrind counts from the start of `python -c code` to its report through `variable`."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, **{variable: str(Path(folder) / "painted"), "TERM": "xterm-256color"})
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        threading.Thread(target=_drain, args=(master,), daemon=True).start()
+        command = ["valgrind", "--tool=callgrind", "--cache-sim=no", f"--callgrind-out-file={folder}/callgrind.out",
+                   sys.executable, "-c", END_AT_STAMP + code]
+        process = subprocess.run(command, stdin=slave, stdout=slave, stderr=subprocess.PIPE, env=env, cwd=REPO,
+                                 timeout=600)
+        os.close(slave)
+    found = re.search(rb"Collected : (\d+)", process.stderr)
+    if not found:
+        raise RuntimeError(f"callgrind gave no count: {process.stderr[-300:]!r}")
+    return int(found.group(1))
+
+
+def count_instructions(folder: str) -> int:
+    """One run of each app under callgrind (after a normal warm-up run that leaves compiled modules)."""
+    colt = f"import sys; sys.argv = ['colt-tui', {folder!r}]; from tui.cli import main; sys.exit(main())"
+    runs = {"hello-world Textual app, first paint": (HELLO, ENV_VAR),
+            f"colt-tui {folder}, first paint": (colt, ENV_VAR),
+            f"colt-tui {folder}, list shown": (colt, LIST_VAR)}
+    time_to_first_paint(colt_command(folder), variable=LIST_VAR)
+    counts = {name: instructions_to_stamp(code, variable) for name, (code, variable) in runs.items()}
+    hello = counts["hello-world Textual app, first paint"]
+    print("instructions from process start to the stamp (valgrind callgrind, one run each)")
+    for name, count in counts.items():
+        print(f"{name:<40} {count / 1e6:8.1f} M  ratio {count / hello:.3f}x")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default="filings")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--instructions", action="store_true", help="count instructions under callgrind instead")
     args = parser.parse_args()
+    if args.instructions:
+        return count_instructions(args.folder)
     commands = {
         "hello-world Textual app": ([sys.executable, "-c", HELLO], ENV_VAR),
         f"colt-tui {args.folder}": (colt_command(args.folder), ENV_VAR),
