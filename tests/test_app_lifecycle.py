@@ -62,3 +62,17 @@ def test_an_unexpected_error_exits_non_zero(monkeypatch):
     run = ColtApp.run
     monkeypatch.setattr(ColtApp, "run", lambda self, **kw: run(self, headless=True, **kw))
     assert run_app([str(FILINGS)], ":memory:") == 1
+
+
+async def test_quitting_as_the_index_opens_raises_nothing(folder, tmp_path):
+    """The app closing while it handles the opened index (a filing being shown, its text view mounting
+    into a pane already on its way out) ends quietly: that view never arrives and nothing switches to it."""
+    from tui.index import open_index
+
+    cache = tmp_path / "cache.sqlite3"
+    open_index([str(folder)], cache).close()  # cached: the list is filled before the index opens
+    for _ in range(3):
+        app = build_app([str(folder)], str(cache))
+        async with app.run_test(size=(100, 30)):
+            await app.index_opened.wait()
+        assert app.return_code in (0, None)

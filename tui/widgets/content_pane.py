@@ -62,17 +62,23 @@ class ContentPane(ContentSwitcher):
             return self.statement.grid
         return None
 
+    def _show(self, child: str) -> None:
+        """Make a child current; nothing when it is not in the pane (a view mounted while the app closes
+        never arrives, and a message handled then must not raise)."""
+        if self.query_children(f"#{child}"):
+            self.current = child
+
     def show_message(self, text: str, filing=None) -> None:
         """Show a plain message (a filing's error, or an empty state)."""
         self.filing, self.section, self.table_index, self.source_of = filing, None, None, None
         self.query_one("#message", Static).update(Content(safe_text(text)))
-        self.current = "message"
+        self._show("message")
 
     def show_section(self, filing, section) -> None:
         """Show the text of a section, lines first_line..last_line."""
         self.filing, self.section, self.table_index, self.source_of = filing, section, None, None
         self.text_view.show(list(filing.lines[section.first_line - 1:section.last_line]), section.first_line)
-        self.current = "text"
+        self._show("text")
         if not self.query("StatementView"):
             self.call_after_refresh(self._mount_statement)
 
@@ -80,7 +86,7 @@ class ContentPane(ContentSwitcher):
         """Show a statement table, optionally with the cursor on a row."""
         self.filing, self.section, self.table_index, self.source_of = filing, None, table_index, None
         statement = self.statement
-        self.current = "statement"
+        self._show("statement")
         statement.show(filing, filing.tables[table_index], row_index)
 
     def show_source(self) -> None:
@@ -95,7 +101,7 @@ class ContentPane(ContentSwitcher):
         self.filing, self.section, self.table_index = filing, None, None
         self.source_of = (index, row, column)
         self.text_view.show(list(filing.lines[first - 1:last]), first)
-        self.current = "text"
+        self._show("text")
         if cell is not None and cell.end > cell.start:
             self.text_view.set_matches([(cell.line, cell.start, cell.end)], (cell.line, cell.start, cell.end))
         else:  # the cursor on a label: the row's line is marked whole
