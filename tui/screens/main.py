@@ -68,8 +68,6 @@ class MainScreen(Finder, Screen):
     def on_mount(self) -> None:
         self.query_one("#filings").border_title = "Filings"
         self.query_one(FilingList).focus()
-        if self.app.library.previewed:
-            self.app.list_shown()
         self.call_after_refresh(self._complete)
 
     async def _complete(self) -> None:
