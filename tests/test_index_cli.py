@@ -94,6 +94,9 @@ def test_browser_refuses_a_cache_inside_the_folder_and_a_bare_cache_option(cli, 
     before = hashes(folder)
     inside = cli(folder, "--cache", folder / "cache.sqlite3")
     assert inside.returncode == 2 and "refusing to put the cache inside" in inside.stderr
+    escaped = cli(folder, "--cache", folder / "cache\x1b[31m.sqlite3")  # a terminal escape in the name
+    assert escaped.returncode == 2 and "refusing to put the cache inside" in escaped.stderr
+    assert "\x1b" not in escaped.stderr and len(escaped.stderr.splitlines()) == 1
     bare = cli("--cache")
     assert (bare.returncode, bare.stderr) == (2, "colt-tui: --cache needs a FILE\n")
     misplaced = cli("--cache", "x", "index", folder)

@@ -73,7 +73,10 @@ def _browse(paths: list[str], cache: str | None) -> int:
     if cache and cache != ":memory:":
         for path in paths:
             if _inside(Path(cache).resolve(), Path(path).resolve()):
-                return _refuse(f"{cache}: refusing to put the cache inside the filings folder {path}")
+                from ..data.text import safe_name
+
+                return _refuse(f"{safe_name(cache)}: refusing to put the cache inside the filings folder "
+                               f"{safe_name(path)}")
     from ..app import run_app
 
     return run_app(paths, cache)
