@@ -102,3 +102,12 @@ def test_browser_refuses_a_cache_inside_the_folder_and_a_bare_cache_option(cli, 
     misplaced = cli("--cache", "x", "index", folder)
     assert (misplaced.returncode, misplaced.stderr) == (2, "colt-tui: give --cache FILE after the command\n")
     assert hashes(folder) == before
+
+
+def test_index_names_a_cache_with_a_terminal_escape_escaped(cli, tmp_path):
+    folder = tmp_path / "filings"
+    shutil.copytree(FILINGS, folder)
+    result = cli("index", folder, "--cache", tmp_path / "cache\x1b[31m\n.sqlite3")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and result.stdout.splitlines()[-1].startswith("cache: ")
+    assert len(result.stdout.splitlines()) == 2  # the summary line, then the cache on one line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..data.text import printable
+from ..data.text import printable, safe_name
 from .errors import EXIT_OK, EXIT_SOME_UNREADABLE
 from .loading import open_index
 from .progress import summary_line
@@ -17,7 +17,7 @@ def run_index(args) -> int:
     for error in unreadable:
         print(f"colt-tui: {printable(error)}", file=sys.stderr)
     print(summary_line(report, len(index.ordered_paths), len(unreadable)))
-    where = index.cache_path or "memory"
+    where = safe_name(str(index.cache_path)) if index.cache_path else "memory"
     print(f"cache: {where}")
     index.close()
     return EXIT_SOME_UNREADABLE if unreadable else EXIT_OK
