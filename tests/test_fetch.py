@@ -280,3 +280,16 @@ def test_every_fetch_in_a_process_shares_one_bucket():
     from tui.fetch.limiter import SEC_RATE, process_bucket
 
     assert process_bucket() is process_bucket() and process_bucket().rate == SEC_RATE == 8.0
+
+
+def test_a_refused_dest_is_named_escaped(tmp_path):
+    from tui.fetch.run import FetchRefused, _check_dest
+
+    cache = tmp_path / "cache\x1b[31m"
+    cache.mkdir()
+    try:
+        _check_dest((cache / "sub").resolve(), cache.resolve())
+    except FetchRefused as error:
+        assert "refusing to write inside the index cache" in str(error) and "\x1b" not in str(error)
+    else:
+        raise AssertionError("a DEST inside the index cache was accepted")

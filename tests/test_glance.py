@@ -105,6 +105,7 @@ def test_glancing_imports_neither_the_parser_nor_the_index():
             "print(sorted(m for m in sys.modules if m.startswith(('parser.', 'tui.', 'pandas', 'rapidfuzz', 'numpy'))))")
     env = dict(os.environ, COLT_TUI_CACHE_DIR=str(ROOT / "tests" / "no-such-cache-folder"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
-    assert result.stdout.strip() == str(["parser.files", "parser.names", "tui.index", "tui.index.cachefile",
+    assert result.stdout.strip() == str(["parser.files", "parser.names", "tui.data", "tui.data.paths", "tui.index",
+                                         "tui.index.cachefile",
                                          "tui.index.glance", "tui.index.pathkey", "tui.index.scan",
                                          "tui.index.summary", "tui.index.version"])

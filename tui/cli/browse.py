@@ -71,18 +71,14 @@ def _browse(paths: list[str], cache: str | None) -> int:
 
         return _refuse(f"{safe_name(missing[0])}: no such file or folder")
     if cache and cache != ":memory:":
-        for path in paths:
-            if _inside(Path(cache).resolve(), Path(path).resolve()):
-                from ..data.text import safe_name
+        from ..data.paths import holding_root
 
-                return _refuse(f"{safe_name(cache)}: refusing to put the cache inside the filings folder "
-                               f"{safe_name(path)}")
+        root = holding_root(cache, paths)
+        if root is not None:
+            from ..data.text import safe_name
+
+            return _refuse(f"{safe_name(cache)}: refusing to put the cache inside the filings folder "
+                           f"{safe_name(root)}")
     from ..app import run_app
 
     return run_app(paths, cache)
-
-
-def _inside(cache: Path, path: Path) -> bool:
-    """True when the cache file would be the filings folder (or the file's folder) or lie inside it."""
-    folder = path if path.is_dir() else path.parent
-    return cache == folder or folder in cache.parents

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .compare import change_text, column_text
 from .numbers import is_number, plain
+from .paths import holding_root
 from .text import safe_name, safe_text
 
 
@@ -100,11 +101,9 @@ def refusal(target: Path, roots: list[str]) -> str | None:
     """Why a file may not be written at `target` (inside a filings folder, a folder, no parent), in words
     that follow the target's name; shared by the app's export dialog and `facts -o`."""
     target = target.expanduser().resolve()
-    for root in roots:
-        folder = Path(root).resolve()
-        folder = folder if folder.is_dir() else folder.parent
-        if target == folder or folder in target.parents:
-            return f"refusing to write inside the filings folder {safe_name(str(root))}"
+    root = holding_root(target, roots)
+    if root is not None:
+        return f"refusing to write inside the filings folder {safe_name(str(root))}"
     if target.is_dir():
         return "is a folder; give a file name"
     if not target.parent.is_dir():

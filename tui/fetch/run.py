@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from ..data.paths import inside
+from ..data.text import safe_name
 from ..output import written
 from .client import Blocked, Client, Failed, check_user_agent
 from .edgar_index import IndexEntry, index_path, parse_master, quarter_closed, quarters, select
@@ -105,10 +107,10 @@ def _check_dest(dest: Path, cache: Path) -> None:
     package = Path(__file__).resolve().parents[2]
     for forbidden, what in ((package / "tui", "the colt-tui package"), (package / "parser", "the colt-tui package"),
                             (cache, "the index cache")):
-        if dest == forbidden or forbidden in dest.parents:
-            raise FetchRefused(f"{dest}: refusing to write inside {what}")
+        if inside(dest, forbidden):
+            raise FetchRefused(f"{safe_name(str(dest))}: refusing to write inside {what}")
     if dest.exists() and not dest.is_dir():
-        raise FetchRefused(f"{dest}: is a file, not a folder")
+        raise FetchRefused(f"{safe_name(str(dest))}: is a file, not a folder")
 
 
 def _index_text(client: Client, cache: Path, base_url: str, year: int, quarter: int, today: date) -> str:

@@ -7,10 +7,12 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
+from ..data.paths import inside
+from ..data.text import safe_name
 from .build import Plan, ProgressCallback, Report, parse_all, plan
 from .cachefile import MEMORY, CacheLocationError
 from .record import Summary, item_rows
-from .scan import Listing, inside, list_paths
+from .scan import Listing, list_paths
 from .store import Store, default_cache_path
 from .version import cache_version
 
@@ -49,10 +51,12 @@ class FolderIndex:
         """Never put the cache inside a folder of filings being read."""
         for folder in self.listing.folders:
             if inside(str(target), folder):
-                raise CacheLocationError(f"{target}: refusing to put the cache inside the filings folder {folder}")
+                raise CacheLocationError(f"{safe_name(str(target))}: refusing to put the cache inside the filings "
+                                         f"folder {safe_name(folder)}")
         for stat in self.listing.files:
             if inside(str(target), os.path.dirname(stat.path)):
-                raise CacheLocationError(f"{target}: refusing to put the cache beside the filings it indexes")
+                raise CacheLocationError(f"{safe_name(str(target))}: refusing to put the cache beside the filings "
+                                         "it indexes")
 
     @property
     def cache_path(self) -> Path | None:

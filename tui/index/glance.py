@@ -12,9 +12,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..data.paths import inside
 from .cachefile import APP_ID, MEMORY, SCHEMA_VERSION, default_cache_path
 from .pathkey import from_key
-from .scan import inside, list_paths
+from .scan import list_paths
 from .summary import SUMMARY_COLUMNS, Summary
 from .version import cache_version
 

@@ -77,9 +77,3 @@ def _stat(path: str) -> FileStat:
         return FileStat(path, stat.st_size, stat.st_mtime_ns)
     except OSError:
         return FileStat(path, -1, -1)
-
-
-def inside(path: str, folder: str) -> bool:
-    """True when `path` is `folder` or lies under it (both made absolute, symlinks resolved)."""
-    path, folder = os.path.realpath(path), os.path.realpath(folder)
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
