@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from .model import Cell, Doubt, DoubtReason, Row, Table
+from .model import Cell, Check, Doubt, DoubtReason, Row, Table
+
+
+def failing_checks(table: Table) -> dict[tuple[int, int], Check]:
+    """The checks that do not foot, keyed by the (row, column) of the cell each checks: the one test of
+    "this cell fails its check", for the doubts, the facts' `check` column and the browser's marks."""
+    return {check.target: check for check in table.checks if not check.ok}
 
 
 def failed_targets(table: Table) -> dict[tuple[int, int], float]:
     """(row, column) of every cell whose check does not foot, with the difference."""
-    return {check.target: check.difference for check in table.checks if not check.ok}
+    return {target: check.difference for target, check in failing_checks(table).items()}
 
 
 def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) -> list[Doubt]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from parser.doubts import cell_doubts, failed_targets
+from parser.doubts import cell_doubts, failed_targets, failing_checks
 from parser.model import DoubtReason
 
 from .numbers import plain
@@ -22,11 +22,6 @@ def column_header(column, width: int = 14) -> list[str]:
     if column.qualifier:
         lines += textwrap.wrap(safe_text(column.qualifier), max(width, len(lines[0])))
     return lines
-
-
-def failed_cells(table) -> dict[tuple[int, int], object]:
-    """The checks that do not foot, keyed by their target (row, column)."""
-    return {check.target: check for check in table.checks if not check.ok}
 
 
 def doubted_cells(table) -> dict[tuple[int, int], list[str]]:
@@ -79,7 +74,7 @@ def cell_detail(table, row_index: int, column_index: int | None) -> str:
     if row.group:
         label = f"{safe_text(row.group_text)} > {label}"
     if column_index is None:
-        failing = [check for (r, _), check in failed_cells(table).items() if r == row_index]
+        failing = [check for (r, _), check in failing_checks(table).items() if r == row_index]
         note = f" · {len(failing)} cell(s) do not foot" if failing else ""
         return f"{label} · line {row.line}{note}"
     column = table.columns[column_index]
@@ -88,7 +83,7 @@ def cell_detail(table, row_index: int, column_index: int | None) -> str:
     if cell is None:
         return f"{label} · {heading} · (blank)"
     text = f"{label} · {heading} · {safe_text(cell.raw)} = {plain(cell.value)} ({cell.kind}) · line {cell.line}"
-    check = failed_cells(table).get((row_index, column_index))
+    check = failing_checks(table).get((row_index, column_index))
     if check:
         text = f"{text} · {check_text(check)}"
     doubt = doubt_text(cell_doubts(table, row, cell))

@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..data.describe import column_header, doubted_cells, failed_cells, marks_doubt
+from parser.doubts import failing_checks
+
+from ..data.describe import column_header, doubted_cells, marks_doubt
 from ..data.text import safe_text
 from .mark_styles import DEFAULT, MarkStyles, mark_styles
 
@@ -67,7 +69,7 @@ class StatementTable(DataTable):
         for column, lines in zip(table.columns, headers):
             padded = [""] * (depth - len(lines)) + lines
             self.add_column(Text("\n".join(padded), justify="right", style="bold"), key=str(column.index))
-        failing = failed_cells(table)
+        failing = failing_checks(table)
         doubted = doubted_cells(table)
         for row in table.rows:
             cells = [row_label(row, styles)] + [

@@ -7,7 +7,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from ..data.describe import cell_detail, doubted_cells, failed_cells, marks_doubt
+from parser.doubts import failing_checks
+
+from ..data.describe import cell_detail, doubted_cells, marks_doubt
 from ..data.text import safe_text
 from .statement_table import StatementTable
 
@@ -28,7 +30,7 @@ class StatementView(Vertical):
 
     def show(self, filing, table, row_index: int | None = None) -> None:
         """Show a table of a filing; with `row_index`, put the cursor on that row."""
-        failing = len(failed_cells(table))
+        failing = len(failing_checks(table))
         title = f"{safe_text(table.title) or 'Table'} · {table.kind} · table {table.index} · lines {table.first_line}-{table.last_line}"
         if failing:
             title += f" · {failing} cell(s) do not foot (marked ≠)"
