@@ -74,3 +74,12 @@ def test_text_charts():
     assert bar(-5, 10, 4) == "▒▒"
     lines = bars(["a", "bb"], [1.0, 2.0], ["1", "2"], width=4)
     assert lines == ["a   1  ██", "bb  2  ████"]
+
+
+def test_the_progress_bar_fills_in_whole_cells():
+    from tui.data.chart import progress_bar
+
+    assert progress_bar(0, 3, 6) == "▕░░░░░░▏"
+    assert progress_bar(1, 3, 6) == "▕██░░░░▏"
+    assert progress_bar(3, 3, 6) == "▕██████▏"
+    assert progress_bar(0, 0, 4) == "▕░░░░▏"  # nothing to do yet: an empty bar, no division by zero

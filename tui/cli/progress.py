@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 import time
 
+from ..data.chart import progress_bar
+
 WIDTH = 30
 
 
@@ -23,9 +25,8 @@ class ProgressBar:
         if not self.live or not total:
             return
         elapsed = max(time.perf_counter() - self.started, 1e-9)
-        filled = round(WIDTH * done / total)
-        bar = "█" * filled + "░" * (WIDTH - filled)
-        self.stream.write(f"\rparsing ▕{bar}▏ {done}/{total} {self.label}  {done / elapsed:,.1f} {self.label}/s ")
+        self.stream.write(f"\rparsing {progress_bar(done, total, WIDTH)} {done}/{total} {self.label}  "
+                          f"{done / elapsed:,.1f} {self.label}/s ")
         self.stream.flush()
         self.drawn = True
 
@@ -43,10 +44,8 @@ class FetchProgress(ProgressBar):
         if not self.live or not total:
             return
         elapsed = max(time.perf_counter() - self.started, 1e-9)
-        filled = round(WIDTH * done / total)
-        bar = "█" * filled + "░" * (WIDTH - filled)
         left = (total - done) * elapsed / done if done else 0.0
-        self.stream.write(f"\rfetching ▕{bar}▏ {done}/{total} files  {fetched_bytes / 1e6:,.1f} MB  "
+        self.stream.write(f"\rfetching {progress_bar(done, total, WIDTH)} {done}/{total} files  {fetched_bytes / 1e6:,.1f} MB  "
                           f"{fetched_bytes / 1e6 / elapsed:,.2f} MB/s  ETA {left:,.0f} s ")
         self.stream.flush()
         self.drawn = True

@@ -1,4 +1,4 @@
-"""Small text charts from plain characters: a sparkline and horizontal bars."""
+"""Small text charts from plain characters: a sparkline, horizontal bars and the progress bar."""
 
 from __future__ import annotations
 
@@ -39,3 +39,10 @@ def bars(labels: list[str], values: list[float], figures: list[str], width: int 
         f"{label.ljust(label_width)}  {figure.rjust(figure_width)}  {bar(value, largest, width)}"
         for label, value, figure in zip(labels, values, figures)
     ]
+
+
+def progress_bar(done: int, total: int, width: int) -> str:
+    """'▕██████░░░░▏': how much of `total` is done, in `width` cells (empty when total is 0); the one
+    bar the command line and the browser's status line draw."""
+    filled = round(width * done / total) if total else 0
+    return f"▕{'█' * filled}{'░' * (width - filled)}▏"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ..data.chart import progress_bar
+
 BAR_WIDTH = 20
 
 
 def progress_text(done: int, total: int, failed: int) -> str:
     """'parsing ▕██████░░░░▏ 2/3 files' while parsing, '3 files, 1 unreadable' when done."""
     if done < total:
-        filled = round(BAR_WIDTH * done / total) if total else 0
-        text = f"parsing ▕{'█' * filled}{'░' * (BAR_WIDTH - filled)}▏ {done}/{total} files"
+        text = f"parsing {progress_bar(done, total, BAR_WIDTH)} {done}/{total} files"
     else:
         text = f"{total} files"
     return text + (f", {failed} unreadable" if failed else "")
