@@ -74,6 +74,15 @@ class DoubtReason(StrEnum):
     TOO_LONG = "too many digits to be a number"
 
 
+SCALE_SUFFIX = {1: "", 1000: "'000", 1_000_000: " m", 1_000_000_000: " bn"}
+
+
+def unit_text(currency: str | None, scale: int) -> str:
+    """A currency and scale as every view writes them: 'GBP'000', 'USD m', 'USD', or '' for a unitless,
+    unscaled column."""
+    suffix = SCALE_SUFFIX.get(scale, f" x{scale}")
+    return f"{currency}{suffix}" if currency else suffix.strip()
+
 @dataclass(frozen=True, slots=True)
 class Doubt:
     """One reason to doubt a number, with what was seen (e.g. which sources disagreed)."""
@@ -134,12 +143,7 @@ class Column:
     @property
     def unit_text(self) -> str:
         """'GBP'000', 'USD m', 'USD' or '' for a unitless column."""
-        suffix = {1: "", 1000: "'000", 1_000_000: " m", 1_000_000_000: " bn"}.get(
-            self.scale, f" x{self.scale}"
-        )
-        if self.currency is None:
-            return suffix.strip()
-        return f"{self.currency}{suffix}"
+        return unit_text(self.currency, self.scale)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-SCALE_SUFFIX = {1: "", 1000: "'000", 1_000_000: " m", 1_000_000_000: " bn"}
+from parser.model import SCALE_SUFFIX, unit_text
+
+__all__ = ["KIND_UNIT", "SCALE_SUFFIX", "cell_unit", "unit_text"]
 KIND_UNIT = {"percent": "%", "ratio": "x"}
-
-
-def unit_text(currency: str | None, scale: int) -> str:
-    """'GBP'000', 'GBP m', 'USD' or '' for a unitless column."""
-    suffix = SCALE_SUFFIX.get(scale, f" x{scale}")
-    return f"{currency}{suffix}" if currency else suffix.strip()
 
 
 def cell_unit(cell) -> str:
