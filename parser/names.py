@@ -16,7 +16,7 @@ _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 def shown_name(name: str) -> str:
     """A file name (or path) as every report shows it: control characters (newline and tab included)
     and undecodable bytes written as `\\xNN`, other lone surrogates and line separators as `\\uNNNN`."""
-    return _UNSHOWABLE.sub(_escape, name)
+    return _UNSHOWABLE.sub(escape_match, name)
 
 
 def shown_basename(path: str | bytes | os.PathLike) -> str:
@@ -24,7 +24,9 @@ def shown_basename(path: str | bytes | os.PathLike) -> str:
     return shown_name(os.path.basename(os.fsdecode(path)))
 
 
-def _escape(match: re.Match) -> str:
+def escape_match(match: re.Match[str]) -> str:
+    """One unshowable character as `\\xNN` (a byte that was not UTF-8 as that byte) or `\\uNNNN`: the one
+    way every name and every printed filing text writes them."""
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8, as surrogateescape keeps it

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+from parser.names import escape_match
+from parser.names import shown_name as safe_name  # a file name or path shown on one line: the parser's rule
+
+__all__ = ["CONTROL", "literal_markup", "normalise_label", "printable", "safe_name", "safe_text", "without_name"]
+
 # Written as escapes, not the characters themselves: pyarrow reads the pattern too (tui/index/facts.py).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNSHOWABLE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FOOTNOTE = re.compile(r"\s*\((?:\d{1,2}|[a-z]|\*+)\)\s*$")
 _NON_WORD = re.compile(r"[^\w%&/]+")
 
@@ -15,27 +19,13 @@ _NON_WORD = re.compile(r"[^\w%&/]+")
 def safe_text(text: str) -> str:
     """Tabs expanded and control characters (ANSI escapes included) shown as \\xNN, not obeyed."""
     text = text.expandtabs(8) if "\t" in text else text
-    return CONTROL.sub(_escape, text)
+    return CONTROL.sub(escape_match, text)
 
 
 def printable(text: str) -> str:
     """Filing text as the command line prints it: control characters (ANSI escapes included) shown as
     \\xNN, not obeyed; tabs and newlines kept."""
-    return CONTROL.sub(_escape, text)
-
-
-def safe_name(name: str) -> str:
-    """A file name or path shown on one line, as the parser's `shown_name` shows it (the parser is not
-    imported here, to keep it off the app's start-up): control characters, newlines and tabs, and bytes
-    that are not UTF-8 as \\xNN."""
-    return _UNSHOWABLE_IN_NAME.sub(_escape, name)
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8, as surrogateescape keeps it
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return CONTROL.sub(escape_match, text)
 
 
 def literal_markup(text: str) -> str:
