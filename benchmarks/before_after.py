@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app_timing import run_timed  # noqa: E402
+from app_timing import run_timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

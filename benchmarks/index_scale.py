@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app_timing import run_timed  # noqa: E402
+from app_timing import run_timed
 
 QUERIES = ["total assets", "turnover", "ebitda", "interest payable", "deferred tax", "cash at bank",
            "operating profit", "net debt", "share premium", "restructuring costs milan", "capex",

@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textual import events  # noqa: E402
+from textual import events
 
-from tui.app import build_app  # noqa: E402
+from tui.app import build_app
 
 
 async def one_run(folder: str, every: float) -> tuple[list[float], float, int]:

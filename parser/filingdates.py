@@ -217,7 +217,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                 ends.update(_stacked_dates(line.text, lines[index + 1].text))
             for match in _FISCAL_YEAR_ENDED.finditer(text):
                 fiscal.add((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]))
-            if (index < first_data + 2 or line.kind == TEXT and text.strip().startswith("(")) and states_unit(text):
+            if (index < first_data + 2 or (line.kind == TEXT and text.strip().startswith("("))) and states_unit(text):
                 scale = read_unit(text).scale
                 if scale:
                     scales.setdefault(body, Counter())[scale] += 1

@@ -65,7 +65,7 @@ def wait_for_workers(process: subprocess.Popen) -> list[int]:
     deadline = time.monotonic() + LIFECYCLE_TIMEOUT
     while time.monotonic() < deadline:
         found = children(process.pid)
-        if len(found) >= 3 and not ignores_sigint(process.pid) or process.poll() is not None:
+        if (len(found) >= 3 and not ignores_sigint(process.pid)) or process.poll() is not None:
             return found
         time.sleep(0.05)
     raise AssertionError("no worker processes started")

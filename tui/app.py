@@ -323,7 +323,7 @@ class ColtApp(App):
         system = list(super().get_system_commands(screen))
         yield from system
         seen = {command.title.casefold() for command in system}
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             own = active.node is screen or active.node is self
             title = binding.description

@@ -29,7 +29,7 @@ class ContentPane(ContentSwitcher):
         """Mount the statement view ahead of the first table (after the first filing is shown, so that
         neither the first paint nor the filing list waits for DataTable)."""
         if self.is_attached:
-            self.statement
+            self.statement  # noqa: B018 - reading the property mounts the view
 
     @property
     def text_view(self):
