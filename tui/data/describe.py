@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from parser.doubts import cell_doubts, failed_targets
-from parser.model import DoubtReason
+from parser.model import Doubt, DoubtReason
 
 from .numbers import plain
 from .text import safe_text
@@ -29,7 +29,7 @@ def failed_cells(table) -> dict[tuple[int, int], object]:
     return {check.target: check for check in table.checks if not check.ok}
 
 
-def doubted_cells(table) -> dict[tuple[int, int], list[str]]:
+def doubted_cells(table) -> dict[tuple[int, int], list[Doubt]]:
     """Every cell read with doubt, keyed by (row, column), with its reasons from the parser."""
     failed = failed_targets(table)
     found = {}
@@ -48,7 +48,8 @@ def marks_doubt(reasons) -> bool:
     return any(reason.reason != DoubtReason.CHECK_FAILS for reason in reasons or ())
 
 
-def doubt_text(reasons: list[str]) -> str:
+def doubt_text(reasons: list[Doubt]) -> str:
+
     """'doubt: period not read; label guessed' (a failed check is described by check_text)."""
     rest = [safe_text(str(r)) for r in reasons if r.reason != DoubtReason.CHECK_FAILS]
     return f"doubt: {'; '.join(rest)}" if rest else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,10 +19,18 @@ from ..data.units import unit_text
 from ..widgets.mark_styles import mark_styles
 from ..widgets.statement_table import DOUBT_MARK
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import ColtApp
+
 
 class CompareScreen(Screen):
     """Two columns compared, of one table or of the same statement in two filings (`comparison` and
     `prior_filing` given); sortable, with jumps between the largest moves."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ColtApp)  # typed: only ColtApp pushes this screen
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", key_display="esc", id="compare.back"),

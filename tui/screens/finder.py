@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 
-from ..data.find import deepest_section, find_all, step
+from ..data.find import Match, deepest_section, find_all, step
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..widgets.content_pane import ContentPane
+    from ..widgets.outline import Outline
+
+    class _Host(Screen[None]):
+        """What the main screen gives the mixin (for the type checker only)."""
+
+        @property
+        def content(self) -> ContentPane: ...
+
+        @property
+        def outline(self) -> Outline: ...
+
+        def set_status(self, text: str) -> None: ...
+else:
+    _Host = object
 
 
-class Finder:
+class Finder(_Host):
     """Mixed into the main screen: searches the open filing's lines and steps through matches."""
 
     find_query = ""
-    find_matches: list = []
-    find_current = None
+    find_matches: list[Match] = []
+    find_current: Match | None = None
+
 
     @property
     def find_bar(self) -> Input:

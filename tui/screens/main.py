@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +20,20 @@ from ..widgets.where_line import WhereLine
 from . import table_actions, view_actions
 from .finder import Finder
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import ColtApp
+
 WORKS_IN_INPUT = {"toggle_sidebar", "toggle_full_screen", "clear"}  # keys a text box does not take
 NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table", "copy_cell", "copy_markdown"}
 
 
 class MainScreen(Finder, Screen):
     """Browse the open filings: pick a filing, then a section or table of its outline."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ColtApp)  # typed: only ColtApp pushes this screen
 
     complete = False  # every pane is mounted (a frame after the filing list)
 
