@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from parser import load_filing, load_paths
-from parser.files import Unreadable, read_regular
-from parser.load import skip_reason
+from parser.files import Unreadable, read_regular, skip_reason
+
 from tests_support import ready, rendered
 from tests_support_hostile import make_special_folder, run_isolated
 from tui.app import build_app

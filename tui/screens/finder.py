@@ -91,16 +91,20 @@ class Finder(_Host):
             return
         view = self.content.text_view
         start = view.first_line if self.content.current == "text" else 0
-        self.find_current = step(self.find_matches, self.find_current, forward, start)
-        line = self.find_current[0]
+        self.find_current = current = step(self.find_matches, self.find_current, forward, start)
+        assert current is not None  # there are matches
+        line = current[0]
         if self.content.current != "text" or not view.first_line <= line <= view.last_line:
             filing = self.content.filing
+            assert filing is not None  # the matches were found in the open filing
+
             section = deepest_section(filing, line) or SimpleNamespace(first_line=1, last_line=len(filing.lines))
             self.content.show_section(filing, section)
             self.outline.move_to(section=section)
             self.refresh_bindings()
         self.apply_find_highlights()
-        number = self.find_matches.index(self.find_current) + 1
+        number = self.find_matches.index(current) + 1
+
         self.set_status(f"match {number} of {len(self.find_matches)} for {self.find_query!r} (line {line})")
 
     def apply_find_highlights(self) -> None:

@@ -21,6 +21,8 @@ from . import table_actions, view_actions
 from .finder import Finder
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual import getters
 
     from ..app import ColtApp
@@ -127,7 +129,7 @@ class MainScreen(Finder, Screen):
         """Put a short message in the status line."""
         self.query_one(StatusLine).say(text)
 
-    def filings_arrived(self, paths: list[str] = ()) -> None:
+    def filings_arrived(self, paths: Sequence[str] = ()) -> None:
         """Relist the filings and show progress; open the highlighted one if nothing is open or it just arrived."""
         self.filing_list.refresh_entries()
         self.loading_progress(*self.app.library.progress)
@@ -203,7 +205,8 @@ class MainScreen(Finder, Screen):
         with self.filing_list.prevent(FilingList.FilingHighlighted):
             self.filing_list.cursor_moved = True  # chosen (by search or palette): keep it there
             self.filing_list.highlighted = self.filing_list.paths.index(path)
-        self.outline.show(self.app.library.get(path).filing)
+        self.outline.show(self.app.library.get(path).filing)  # type: ignore[union-attr]  # a listed path has an entry
+
 
     def on_filing_list_filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
         self.open_filing(event.path)
