@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app_timing import run_timed  # noqa: E402
+from app_timing import run_timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -104,7 +104,7 @@ def search_p95(tree: Path, corpus: Path, cache: Path) -> float:
     done = subprocess.run([sys.executable, str(HERE / "index_scale.py"), str(corpus), "--cache", str(cache), "--runs", "1",
                            "--skip", "warm,app,facts"], cwd=tree, env=checkout_env(tree), capture_output=True, text=True,
                           check=True)
-    return float(re.search(r"first page p50 [\d.]+ ms, p95 ([\d.]+) ms", done.stdout).group(1)) / 1000
+    return float(re.search(r"first page p50 [\d.]+ ms, p95 ([\d.]+) ms", done.stdout).group(1)) / 1000  # type: ignore[union-attr]  # check=True: it ran
 
 
 def report(name: str, before: list[float], after: list[float], unit: str = "s", scale: float = 1.0) -> None:

@@ -105,7 +105,7 @@ def _scale_numbers(line: str, factor: int, start: int) -> str:
     def scaled(m: re.Match) -> str:
         whole, decimals = m.group(1), m.group(2) or ""
         value = int(whole.replace(",", "")) * factor
-        text = f"{value:,}" if "," in whole or value >= 1000 and len(whole) > 3 else str(value)
+        text = f"{value:,}" if "," in whole or (value >= 1000 and len(whole) > 3) else str(value)
         return text + decimals
 
     out, cursor = [], 0

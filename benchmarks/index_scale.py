@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app_timing import run_timed  # noqa: E402
+from app_timing import run_timed
 
 QUERIES = ["total assets", "turnover", "ebitda", "interest payable", "deferred tax", "cash at bank",
            "operating profit", "net debt", "share premium", "restructuring costs milan", "capex",
@@ -48,7 +48,7 @@ def timed(command: list[str]) -> tuple[float, int, str]:
                                 stdout=subprocess.PIPE, stderr=null, text=True)
         wall = time.perf_counter() - started
     user, system, rss = rss_file.read_text().split()[-3:]
-    timed.cpu = float(user) + float(system)
+    timed.cpu = float(user) + float(system)  # type: ignore[attr-defined]  # the function carries it
     return wall, int(rss) // 1024, result.stdout
 
 
@@ -76,8 +76,9 @@ def build(folder: Path, work: Path, runs: int, count: int, size: int) -> dict:
         wall, peak, out = timed(colt("index", str(folder), "--cache", str(cache)))
         cold.append(wall)
         rss.append(peak)
+        cpu: float = timed.cpu  # type: ignore[attr-defined]
         print(f"  cold build {run + 1}: {wall:.1f} s, {size / wall / 1e6:.2f} MB/s, {count / wall:.1f} files/s, "
-              f"peak RSS {peak} MB, {timed.cpu:.0f} CPU s = {size / timed.cpu / 1e6:.2f} MB per CPU second, "
+              f"peak RSS {peak} MB, {cpu:.0f} CPU s = {size / cpu / 1e6:.2f} MB per CPU second, "
               f"load average {os.getloadavg()[0]:.2f} | {out.splitlines()[0] if out else ''}", flush=True)
     return {"cold": cold, "rss": rss, "cache": work / "cold-0.sqlite3"}
 

@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textual import events  # noqa: E402
+from textual import events
 
-from tui.app import build_app  # noqa: E402
+from tui.app import build_app
 
 
 async def one_run(folder: str, every: float) -> tuple[list[float], float, int]:
@@ -44,12 +44,13 @@ async def one_run(folder: str, every: float) -> tuple[list[float], float, int]:
             started = time.perf_counter()
             screen = app.screen
             shown = asyncio.Event()
-            screen.watch(screen.filing_list, "highlighted", lambda *_: app.call_after_refresh(shown.set), init=False)
+            screen.watch(screen.filing_list, "highlighted",  # type: ignore[attr-defined]  # the main screen
+                         lambda *_: app.call_after_refresh(shown.set), init=False)  # type: ignore[arg-type]
             keys = ("down", "up")
             while not app.index_finished.is_set():
                 shown.clear()
                 pressed = time.perf_counter()
-                app._driver.send_message(events.Key(keys[len(latencies) % 2], None))
+                app._driver.send_message(events.Key(keys[len(latencies) % 2], None))  # type: ignore[union-attr]  # running
                 await shown.wait()
                 latencies.append(time.perf_counter() - pressed)
                 await asyncio.sleep(max(0.0, every - (time.perf_counter() - pressed)))

@@ -153,7 +153,7 @@ _YEAR_AT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 def _stacked_dates(upper: str, lower: str) -> list[date]:
     """Dates printed over two header lines, the month and day above the year ("March 28," /
     "1997")."""
-    found = []
+    found: list[date] = []
     if _MONTH_DAY.search(lower) or re.search(r"\b(?:and|through|thru)\b", lower, re.I):
         return found  # "1998 and March 30, 1997": the rest of a sentence, not years under the dates
     years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(lower)]
@@ -217,7 +217,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                 ends.update(_stacked_dates(line.text, lines[index + 1].text))
             for match in _FISCAL_YEAR_ENDED.finditer(text):
                 fiscal.add((int(match.group(2)), MONTHS[match.group(1).lower().rstrip(".")]))
-            if (index < first_data + 2 or line.kind == TEXT and text.strip().startswith("(")) and states_unit(text):
+            if (index < first_data + 2 or (line.kind == TEXT and text.strip().startswith("("))) and states_unit(text):
                 scale = read_unit(text).scale
                 if scale:
                     scales.setdefault(body, Counter())[scale] += 1

@@ -6,6 +6,7 @@ shown to an analyst can be traced back to the text.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -307,7 +308,7 @@ class Filing:
     date: date | None = None
     title: str = ""
     lines: tuple[str, ...] = ()
-    period: date | None = None  # the period of report: SEC header, else the cover ("year ended June 30, 2000")
+    period: datetime.date | None = None  # the period of report: SEC header, else the cover ("year ended June 30, 2000")
     documents: tuple[Document, ...] = ()
     sections: tuple[Section, ...] = ()
     tables: tuple[Table, ...] = ()

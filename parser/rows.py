@@ -180,7 +180,7 @@ def _hanging(pending: list[Line], line: Line, after: Line | None) -> bool:
     first = pending[0].indent
     if line.label_start <= first:
         return False
-    return after is None or after.indent <= first and (after.kind != DATA or after.label_start <= first)
+    return after is None or (after.indent <= first and (after.kind != DATA or after.label_start <= first))
 
 
 def _joins_next(pending: list[Line], line: Line) -> bool:

@@ -42,7 +42,7 @@ def find_sections(
     cover_end: int,
     headline: tuple[int, int] | None,
     documents,
-    titles: set[int] = frozenset(),
+    titles: set[int] | frozenset[int] = frozenset(),
 ) -> list[_Heading]:
     """Headings (0-based line indexes) of each document body, in order."""
     headings: list[_Heading] = []

@@ -284,10 +284,10 @@ def _titleworthy(text: str) -> bool:
         return False
     if text.startswith(("(", "[")) and (states_unit(text) or UNIT_WORDS.search(text)):
         return False
-    if _STATEMENT_NAMES.search(text) or _STATEMENT_WORDS.search(text) and len(text.split()) <= 10:
+    if _STATEMENT_NAMES.search(text) or (_STATEMENT_WORDS.search(text) and len(text.split()) <= 10):
         return True
     bare = _AUDITED.sub("", text).strip()
-    return bool(bare) and not (PERIOD_WORDS.search(bare) or UNIT_WORDS.search(bare) or states_unit(bare) and len(bare) < 60)
+    return bool(bare) and not (PERIOD_WORDS.search(bare) or UNIT_WORDS.search(bare) or (states_unit(bare) and len(bare) < 60))
 
 
 def _joined(text: str, texts: list[str], position: int) -> str:

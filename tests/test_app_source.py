@@ -58,7 +58,7 @@ async def test_o_opens_the_pager_at_the_cells_line(tmp_path, monkeypatch):
     app = build_app([str(FILINGS)])
     async with app.run_test(size=(120, 40)) as pilot:
         monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # the headless driver cannot suspend
-        main, cell = await open_total_assets(app, pilot)
+        _main, cell = await open_total_assets(app, pilot)
         await pilot.press("o")
     assert record.read_text().splitlines() == [f"+{cell.line}", FILING_001]
 

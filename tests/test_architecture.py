@@ -81,7 +81,9 @@ def import_graph() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 
 def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
     """Every module `start` imports, directly or through others."""
-    seen, todo = set(), [start]
+    seen: set[str] = set()
+    todo = [start]
+
     while todo:
         for target in graph[todo.pop()] - seen:
             seen.add(target)

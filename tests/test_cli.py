@@ -81,7 +81,7 @@ def test_tables_lists_and_shows(cli):
     assert len(listing) == 20
     assert "Consolidated Balance Sheet" in listing[6] and "balance" in listing[6]
     shown = cli("tables", F001, "--show", "5").stdout
-    total_line = [line for line in shown.splitlines() if line.startswith("Total assets")][0]
+    total_line = next(line for line in shown.splitlines() if line.startswith("Total assets"))
     assert total_line.split()[-3:] == ["2,423,038", "2,284,872", "4,141,559"]
     assert cli("tables", F001, "--show", "99").returncode == 2
 

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def row(**values) -> tuple:
-    base = {name: "" for name in FACT_COLUMNS}
+    base: dict[str, object] = {name: "" for name in FACT_COLUMNS}
+
     base.update(table=0, row=0, column=0, line=1, months=12, scale=1000, value=1.0)
     base.update(values)
     return tuple(base[name] for name in FACT_COLUMNS)

@@ -132,11 +132,12 @@ def edgar():
 
 def run(edgar: Edgar, tmp_path: Path, **criteria):
     clock = edgar.clock
-    options = dict(start=date(1997, 7, 1), end=date(1997, 12, 31), user_agent=UA, base_url=edgar.url,
+    options: dict[str, object] = dict(start=date(1997, 7, 1), end=date(1997, 12, 31), user_agent=UA, base_url=edgar.url,
                    cache_dir=tmp_path / "cache", limiter=TokenBucket(8, clock=clock.time, sleep=clock.sleep),
                    sleep=clock.sleep, today=TODAY)
     options.update(criteria)
-    return fetch(tmp_path / "dest", **options)
+    return fetch(tmp_path / "dest", **options)  # type: ignore[arg-type]  # each option has the type fetch wants
+
 
 
 def test_the_index_format_and_the_quarters_a_range_needs():

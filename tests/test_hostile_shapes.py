@@ -235,9 +235,10 @@ def test_a_wide_header_takes_linear_work():
 
 
 def test_many_documents_take_linear_work():
-    documents = lambda count: parse_text("".join(
-        f"<DOCUMENT>\n<TYPE>EX-{i}\n<TEXT>\n<TABLE>\nRevenue   1,234   5,678\n</TABLE>\n</TEXT>\n</DOCUMENT>\n"
-        for i in range(count)), "documents")
+    def documents(count):
+        return parse_text("".join(
+            f"<DOCUMENT>\n<TYPE>EX-{i}\n<TEXT>\n<TABLE>\nRevenue   1,234   5,678\n</TABLE>\n</TEXT>\n</DOCUMENT>\n"
+            for i in range(count)), "documents")
     _grows_linearly(load, documents, 300)
 
 

@@ -65,7 +65,7 @@ def wait_for_workers(process: subprocess.Popen) -> list[int]:
     deadline = time.monotonic() + LIFECYCLE_TIMEOUT
     while time.monotonic() < deadline:
         found = children(process.pid)
-        if len(found) >= 3 and not ignores_sigint(process.pid) or process.poll() is not None:
+        if (len(found) >= 3 and not ignores_sigint(process.pid)) or process.poll() is not None:
             return found
         time.sleep(0.05)
     raise AssertionError("no worker processes started")
@@ -123,7 +123,8 @@ def test_killing_the_parent_ends_its_workers(tmp_path):
 class _Watched(ColtApp):
     """The app with one more explicit event: the first parsed batch has been handled."""
 
-    CSS_PATH = str(Path(sys.modules[ColtApp.__module__].__file__).parent / ColtApp.CSS_PATH)  # beside the app
+    CSS_PATH = str(Path(sys.modules[ColtApp.__module__].__file__ or "").parent / ColtApp.CSS_PATH)  # beside the app
+
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

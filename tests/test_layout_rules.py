@@ -8,7 +8,7 @@ those expected values were read off the filing text by hand (`sed -n`), line num
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,13 +24,13 @@ M = 1_000_000
 # Helpers
 
 
-@lru_cache(maxsize=None)
+@cache
 def real_filing(name: str):
     """A real filing of fixtures/extra, parsed once per module."""
     return load_filing(EXTRA / name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def real_facts(name: str):
     """The facts table of a real filing, built once per module."""
     return facts_frame(real_filing(name))

@@ -241,7 +241,7 @@ CANADIAN = """\
 
 
 def test_bare_dollar_is_the_canadian_dollar_the_captions_name():
-    filing, frame = synth(CANADIAN, "canadian.txt")
+    _filing, frame = synth(CANADIAN, "canadian.txt")
     check(fact(frame, line_of(CANADIAN, "Net earnings under U.S. GAAP"), 18622),
           currency="CAD", scale=K, period_end="1996-12-31", months=12)
     check(fact(frame, line_of(CANADIAN, "Gold sales", 1), 171215), currency="CAD", scale=K)
@@ -250,7 +250,7 @@ def test_bare_dollar_is_the_canadian_dollar_the_captions_name():
 def test_five_year_review_is_selected_data_not_a_balance_sheet():
     """'Total assets' beside 'Gold sales' does not make the columns points in time; the title is
     the review's, not the end of the wrapped caption."""
-    filing, frame = synth(CANADIAN, "canadian.txt")
+    _filing, frame = synth(CANADIAN, "canadian.txt")
     row = fact(frame, line_of(CANADIAN, "Gold sales"), 158902)
     check(row, period_end="1994-12-31", months=12, currency="CAD", scale=K, table_title="FIVE-YEAR REVIEW")
     check(fact(frame, line_of(CANADIAN, "Total assets"), 360800), period_end="1995-12-31", months=0)

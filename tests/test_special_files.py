@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from parser import load_filing, load_paths
-from parser.files import Unreadable, read_regular
-from parser.load import skip_reason
+from parser.files import Unreadable, read_regular, skip_reason
+
 from tests_support import ready, rendered
 from tests_support_hostile import make_special_folder, run_isolated
 from tui.app import build_app
@@ -81,7 +81,7 @@ def test_commands_report_each_in_one_line_and_never_hang(special):
     commands = [["index", "--cache", ":memory:", str(folder)], ["facts", "--cache", ":memory:", str(folder)]]
     commands += [[command, str(folder / name)] for name in reasons for command in ("outline", "tables")]
     results = run_isolated(commands)
-    for code, out, err in results[:2]:
+    for code, _out, err in results[:2]:
         assert code == 3
         assert sorted(err.splitlines()) == sorted(f"colt-tui: {n}: {r}" for n, r in reasons.items())
     assert results[0][1].startswith(f"{len(reasons) + 1} files: ")

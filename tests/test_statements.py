@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def listed(filing: str) -> tuple[tuple[int, str, int, int, int, str], ...]:
     """(index, kind, columns, first line, last line, title) of every table `colt-tui tables` lists."""
     import contextlib

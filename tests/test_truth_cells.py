@@ -11,7 +11,7 @@ How many cells are read completely is measured by benchmarks/accuracy.py, not as
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ def _path(filing: str) -> Path:
     return HELDOUT / filing if filing in WRITTEN else FILINGS / filing
 
 
-@lru_cache(maxsize=None)
+@cache
 def facts_by_line(filing: str) -> dict[int, list[dict]]:
     frame = facts_frame([load_filing(_path(filing))])
     by_line: dict[int, list[dict]] = {}

@@ -50,7 +50,7 @@ def test_a_line_of_footnote_marks_is_not_a_row_of_values():
 
 
 def test_split_line_keeps_footnote_marks_in_the_label_and_folds_lone_dollars():
-    label, start, values = split_line("EBITDA (1)                                  37.9      38.3")
+    label, _start, values = split_line("EBITDA (1)                                  37.9      38.3")
     assert label == "EBITDA (1)" and [v.raw for v in values] == ["37.9", "38.3"]
     label, _, values = split_line("Net sales.........   $   14,860  $   10,215")
     assert [v.raw for v in values] == ["14,860", "10,215"] and {v.currency for v in values} == {"USD"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from parser import load_filing
@@ -18,7 +18,7 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_once(path: Path):
     """A fixture filing, parsed once per test session."""
     return load_filing(path)

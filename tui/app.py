@@ -11,6 +11,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -21,6 +22,12 @@ from textual.message import Message
 from .data.library import Library
 from .screens.main import MainScreen
 from .screens.palette import JumpProvider
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from .dataset.browse import DatasetIndex
+    from .index import FolderIndex
 
 FIRST_PAINT_ENV = "COLT_TUI_FIRST_PAINT"
 READY_ENV = "COLT_TUI_READY"  # benchmark hook: the index has opened (every cached filing can be opened)
@@ -79,7 +86,7 @@ class ColtApp(App):
         self.paths = [str(path) for path in paths]
         self.cache = cache
         self.library = Library(self.paths)
-        self.folder_index = None
+        self.folder_index: FolderIndex | DatasetIndex | None = None
         self.index_report = None
         self.index = None
         self.last_copied = ""
@@ -313,7 +320,8 @@ class ColtApp(App):
             return
         self.call_from_thread(self._exported, f"Wrote {rows} rows to {shown} ({fmt})", "information")
 
-    def _exported(self, message: str, severity: str) -> None:
+    def _exported(self, message: str, severity: SeverityLevel) -> None:
+
         """Say how an export ended (paths shown literally) and mark it finished."""
         self.notify(message, severity=severity, markup=False)
         self.export_finished.set()
@@ -323,7 +331,7 @@ class ColtApp(App):
         system = list(super().get_system_commands(screen))
         yield from system
         seen = {command.title.casefold() for command in system}
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             own = active.node is screen or active.node is self
             title = binding.description
@@ -344,8 +352,10 @@ def binding_ids() -> list[str]:
     from .screens.compare import CompareScreen
     from .screens.series import SeriesScreen
 
-    return sorted(binding.id for owner in (ColtApp, MainScreen, CompareScreen, SeriesScreen)
-                  for binding in owner.BINDINGS if getattr(binding, "id", None))
+    ids = (getattr(binding, "id", None) for owner in (ColtApp, MainScreen, CompareScreen, SeriesScreen)
+           for binding in owner.BINDINGS)
+    return sorted(binding_id for binding_id in ids if binding_id)
+
 
 
 def build_app(paths: list[str], cache: str | None = None, config=None, dataset: str | None = None) -> ColtApp:

@@ -9,6 +9,7 @@ import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from parser.names import shown_name
 
@@ -50,7 +51,7 @@ def written(target: Path, shown: str, binary: bool = False):
     writing ended well, so a failed or interrupted write never leaves a partial file behind. A device
     or FIFO is written directly. Write errors become one-line OutputErrors."""
     mode = "wb" if binary else "w"
-    options = {} if binary else {"encoding": "utf-8", "newline": ""}
+    options: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
     if _is_special(target):
         try:
             with open(target, mode, **options) as out:

@@ -18,7 +18,9 @@ def destination(target: Path | None, given: str | None, binary: bool = False):
         return
     from parser.names import shown_name
 
+    assert given is not None  # a target file always comes with the name it was given as
     with written(target, shown_name(given), binary) as out:
+
         yield out
 
 

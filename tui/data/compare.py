@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from parser.doubts import cell_doubts, failed_targets
+from parser.model import Column, Table
 
 from .numbers import decimals_of, grouped, percent
 
@@ -94,11 +95,12 @@ class Comparison:
     """Two columns compared line by line: of one table, or of the same statement in two filings
     (`prior_table`, with `current_from` and `prior_from` naming the filings)."""
 
-    table: object
-    current: object
-    prior: object
+    table: Table
+    current: Column
+    prior: Column
     lines: tuple[Line, ...]
-    prior_table: object = None
+    prior_table: Table | None = None
+
     current_from: str = ""
     prior_from: str = ""
 
@@ -125,7 +127,7 @@ class Comparison:
     def largest_moves(self) -> list[int]:
         """Indices of lines with a change, largest absolute amount change first."""
         moved = [k for k, line in enumerate(self.lines) if line.change]
-        return sorted(moved, key=lambda k: (self.lines[k].cell_kind != "amount", -abs(self.lines[k].change), k))
+        return sorted(moved, key=lambda k: (self.lines[k].cell_kind != "amount", -abs(self.lines[k].change or 0), k))
 
     def order(self, by_change: bool) -> list[int]:
         """Line indices as printed, or by absolute change with unchanged lines last."""
@@ -150,7 +152,9 @@ def line_of(table, row, prior_row, current, prior, failed, prior_failed, prior_t
     now = row.cell(current.index) if row is not None else None
     then = prior_row.cell(prior.index) if prior_row is not None else None
     change = pct = None
-    kind = str((now or then).kind) if (now or then) else ""
+    either = now or then
+    kind = str(either.kind) if either else ""
+
     decimals = max(decimals_of(c.raw) for c in (now, then) if c) if (now or then) else 0
     if now is not None and then is not None:
         prior_value = then.value * prior.scale / current.scale if kind == "amount" else then.value

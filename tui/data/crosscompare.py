@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parser.doubts import failed_targets
+from parser.model import Filing
 
 from .compare import Comparison, line_of, qualifier_rank, year_before
 from .series import company_key
@@ -17,8 +18,9 @@ from .text import normalise_label
 class Counterpart:
     """Another filing of the same company and its table of the same statement."""
 
-    filing: object
+    filing: Filing
     table_index: int
+
 
     @property
     def table(self):

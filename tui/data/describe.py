@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from parser.doubts import cell_doubts, failed_targets, failing_checks
-from parser.model import DoubtReason
+from parser.model import Doubt, DoubtReason
 
 from .numbers import plain
 from .text import safe_text
@@ -24,7 +24,7 @@ def column_header(column, width: int = 14) -> list[str]:
     return lines
 
 
-def doubted_cells(table) -> dict[tuple[int, int], list[str]]:
+def doubted_cells(table) -> dict[tuple[int, int], list[Doubt]]:
     """Every cell read with doubt, keyed by (row, column), with its reasons from the parser."""
     failed = failed_targets(table)
     found = {}
@@ -43,7 +43,8 @@ def marks_doubt(reasons) -> bool:
     return any(reason.reason != DoubtReason.CHECK_FAILS for reason in reasons or ())
 
 
-def doubt_text(reasons: list[str]) -> str:
+def doubt_text(reasons: list[Doubt]) -> str:
+
     """'doubt: period not read; label guessed' (a failed check is described by check_text)."""
     rest = [safe_text(str(r)) for r in reasons if r.reason != DoubtReason.CHECK_FAILS]
     return f"doubt: {'; '.join(rest)}" if rest else ""

@@ -7,8 +7,12 @@ import importlib.util
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .numbers import is_number
+
+if TYPE_CHECKING:
+    from .export import Grid
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".parquet": "parquet", ".xlsx": "xlsx"}
 BINARY = {"parquet", "xlsx"}
@@ -108,7 +112,8 @@ def frame(grid):
     return data
 
 
-def write_xlsx(sheets: list[tuple[str, object]], out) -> None:
+def write_xlsx(sheets: list[tuple[str, Grid]], out) -> None:
+
     """One worksheet per grid: a bold header row (period and unit), numbers stored as numbers in the
     filing's number format (thousands grouped, its decimals), the label column and header row frozen."""
     import xlsxwriter

@@ -150,7 +150,8 @@ class Library:
         entries = [entry for entry in self.entries() if entry.loaded and not entry.error]
         if len(entries) <= SMALL_LIBRARY:
             return [entry.filing for entry in entries]
-        kept = self.source.loaded_paths if self.source is not None else set()
+        kept: set[str] = self.source.loaded_paths if self.source is not None else set()
+
         return [entry.filing for entry in entries if entry.path in kept]
 
 

@@ -4,14 +4,20 @@ each with its tier (statement, other table, financial data schedule)."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Callable
+from typing import Callable, Protocol
 
 import numpy as np
 
-from .lineitems import SCHEDULE_TIER, search_keys
+from .lineitems import SCHEDULE_TIER, Item, search_keys
 from .vocab import Vocabulary
 
 ITEM_CACHE = 64
+
+
+class FilingItems(Protocol):
+    """A filing's line items by position: a list, or stored rows made Items when read."""
+
+    def __getitem__(self, position: int, /) -> Item: ...
 SCHEDULE_PENALTY = 0.9  # a schedule's tag ranks after the statements' own rows and their synonyms
 
 
@@ -19,7 +25,7 @@ class Postings:
     """One posting per line item: its label key, grouped key, filing and position in the filing."""
 
     def __init__(self, texts: list[str], label_keys, group_keys, file_of, local, files: list[tuple[str, str]],
-                 load_items: Callable[[int], list], tiers=None) -> None:
+                 load_items: Callable[[int], FilingItems], tiers=None) -> None:
         self.texts = texts
         self.label_keys = np.ascontiguousarray(label_keys, dtype=np.int32)
         self.group_keys = np.ascontiguousarray(group_keys, dtype=np.int32)
@@ -29,7 +35,8 @@ class Postings:
         self.weights = np.where(self.tiers == SCHEDULE_TIER, SCHEDULE_PENALTY, 1.0)
         self.files = files
         self._load_items = load_items
-        self._items: OrderedDict[int, list] = OrderedDict()
+        self._items: OrderedDict[int, FilingItems] = OrderedDict()
+
         active = np.unique(np.concatenate((self.label_keys, self.group_keys)))
         self.vocabulary = Vocabulary(texts, active)
 

@@ -37,8 +37,8 @@ def score_keys(vocabulary: Vocabulary, query: str, cutoff: float, prefilter: boo
         scores = process.cdist([query], [texts[k] for k in ids.tolist()], scorer=fuzz.WRatio,
                                score_cutoff=cutoff, dtype=np.float64)[0]
         typos = vocabulary.typo_words(query)
-        keep = [k for k, key in enumerate(ids.tolist()) if scores[k] >= cutoff and matches(query, texts[key], typos)]
-        return ids[keep], scores[keep], nothing
+        kept = [k for k, key in enumerate(ids.tolist()) if scores[k] >= cutoff and matches(query, texts[key], typos)]
+        return ids[kept], scores[kept], nothing
     size = len(query)
     lengths = vocabulary.lengths
     allowed = (lengths <= 8 * size) & (size <= 8 * lengths)  # past an 8x length ratio WRatio is at most 60
@@ -97,7 +97,9 @@ class Results(Sequence):
         self.best = np.zeros(size)
         self.best_via = np.full(size, -1, dtype=np.int64)
         self.pending: list[tuple] = []
-        self.order = self.scores = self.via = np.zeros(0)
+        empty: np.ndarray = np.zeros(0)
+        self.order = self.scores = self.via = empty
+
         self.ready = 0
         self._lock = threading.Lock()
 

@@ -54,8 +54,11 @@ def expand_query(query: str) -> list[tuple[str, str | None]]:
             for other in group:
                 if other != term:
                     variants.append((pattern.sub(other, base), other))
-    seen: set[str] = set()
-    return [(text, via) for text, via in variants if not (text in seen or seen.add(text))]
+    first_via: dict[str, str | None] = {}
+    for text, via in variants:
+        first_via.setdefault(text, via)
+    return list(first_via.items())
+
 
 
 class SearchIndex:

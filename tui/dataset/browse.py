@@ -21,7 +21,7 @@ class DatasetIndex:
         self.note = ""
         try:
             frame = current_filings(out)
-        except Exception as error:  # a damaged Parquet file, an unreadable folder: one note, an empty list
+        except Exception as error:  # noqa: BLE001 - a damaged Parquet file, an unreadable folder: one note, an empty list
             frame = None
             self.note = _cannot_read(out, error)
         self.summaries: dict[str, Summary] = {}
@@ -62,7 +62,7 @@ class DatasetIndex:
 
         try:
             frame = open_dataset(self.out, table="labels")
-        except Exception:  # said once already when the filings could not be read; search stays empty
+        except Exception:  # noqa: BLE001 - said once already when the filings could not be read; search stays empty
             return SearchIndex()
         if frame.empty:
             return SearchIndex()

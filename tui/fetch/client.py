@@ -111,7 +111,7 @@ class Client:
         is a block and anything else a failure."""
         try:
             retry = retry.increment(method="GET", url="", response=getattr(response, "raw", None), error=error)
-        except Exception:  # urllib3's MaxRetryError (or the error itself): retries spent
+        except Exception:  # noqa: BLE001 - urllib3's MaxRetryError (or the error itself): retries spent
             if response is not None and response.status_code == 429:
                 raise Blocked(block_message("HTTP 429 Too Many Requests, after retries")) from None
             raise Failed(f"{reason} (after {self.policy.total} retries)") from None

@@ -55,8 +55,8 @@ def fetch(dest, ciks=(), forms=(), start: date | None = None, end: date | None =
     """Fetch the filings matching the criteria into `dest`; returns the report. Raises FetchRefused before
     any request when it cannot start; a block ends the run early with `report.blocked` set."""
     reason = check_user_agent(user_agent)
-    if reason:
-        raise FetchRefused(reason)
+    if reason or user_agent is None:
+        raise FetchRefused(reason or "no User-Agent")
     today = today or date.today()
     start, end = start or date(1993, 1, 1), end or today
     if start > end:
@@ -74,10 +74,12 @@ def fetch(dest, ciks=(), forms=(), start: date | None = None, end: date | None =
         if dry_run:
             return report
         dest.mkdir(parents=True, exist_ok=True)
-        todo = []
+        todo: list[IndexEntry] = []
+        present: list[IndexEntry] = []
         for entry in report.selected:
-            (report.present if (dest / entry.saved_name).is_file() else todo).append(entry)
-        report.present = [entry.saved_name for entry in report.present]
+            (present if (dest / entry.saved_name).is_file() else todo).append(entry)
+        report.present = [entry.saved_name for entry in present]
+
         for done, entry in enumerate(todo, start=1):
             try:
                 report.bytes += _download(client, entry, dest)

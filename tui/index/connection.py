@@ -161,7 +161,9 @@ class CacheConnection:
 
     def _set_aside(self, reason: str) -> bool:
         """Move our bad cache file aside (never delete it); False (and the index in memory) if it cannot be."""
+        assert self.path is not None  # the callers keep an index without a file in memory, never here
         try:
+
             self.moved_aside = cachefile.move_aside(self.path)
         except OSError as error:
             self._say(f"cache {self.path} is unusable ({reason}) and could not be moved aside "

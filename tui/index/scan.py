@@ -66,8 +66,9 @@ def _folder(folder: str) -> list[FileStat]:
                 continue
         except OSError:
             pass
-        stat = _stat(entry.path)
-        found.append(FileStat(entry.path, stat.size, stat.mtime_ns, skip_reason(Path(entry.path))))
+        listed = _stat(entry.path)
+        found.append(FileStat(entry.path, listed.size, listed.mtime_ns, skip_reason(Path(entry.path))))
+
     return found
 
 

@@ -4,6 +4,7 @@ Imports nothing but the standard library: the browser reads these before anythin
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +28,8 @@ class Summary:
     n_tables: int = 0
     n_facts: int = 0
     n_items: int = 0
-    period: date | None = None  # the period of report
+    period: datetime.date | None = None  # the period of report (the module's name: `date` is a field here)
+
 
     @classmethod
     def from_row(cls, row: tuple) -> Summary:

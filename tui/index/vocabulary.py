@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..data.postings import Postings, date_rank
+from ..data.postings import FilingItems, Postings, date_rank
 from ..data.lineitems import Item, Reading
 from ..data.search import SearchIndex
 from .record import Summary
@@ -17,7 +17,7 @@ def load_search_index(store, summaries: list[Summary], item_rows_of) -> SearchIn
                    key=lambda s: (date_rank(s.date.isoformat() if s.date else ""), s.path))
     blobs = store.blobs([s.path for s in files], "postings")
     arrays, file_of, local = [], [], []
-    kept = []
+    kept: list[Summary] = []
     for summary in files:
         blob = blobs.get(summary.path)
         if not blob:
@@ -32,7 +32,8 @@ def load_search_index(store, summaries: list[Summary], item_rows_of) -> SearchIn
     pairs = np.concatenate(arrays)
     refs = [(s.path, s.date.isoformat() if s.date else "") for s in kept]
 
-    def load_items(file_index: int) -> list:
+    def load_items(file_index: int) -> FilingItems:
+
         path, date = refs[file_index]
         return _Items(path, date, item_rows_of(path))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,10 +19,18 @@ from ..data.units import unit_text
 from ..widgets.mark_styles import mark_styles
 from ..widgets.statement_table import DOUBT_MARK
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import ColtApp
+
 
 class CompareScreen(Screen):
     """Two columns compared, of one table or of the same statement in two filings (`comparison` and
     `prior_filing` given); sortable, with jumps between the largest moves."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ColtApp)  # typed: only ColtApp pushes this screen
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", key_display="esc", id="compare.back"),
@@ -43,7 +53,8 @@ class CompareScreen(Screen):
         self.filing = filing
         self.table = table
         self.prior_filing = prior_filing
-        self.comparison: Comparison = comparison or compare(table, *default_pair(table))
+        # without a comparison the screen is opened only on a table that has a pair of columns
+        self.comparison: Comparison = comparison or compare(table, *default_pair(table))  # type: ignore[misc]
         self.by_change = False
         self.display_scale = self.comparison.current.scale
         self.move_rank = -1
@@ -74,7 +85,8 @@ class CompareScreen(Screen):
         if not self.grid.row_count:
             return None
         key = self.grid.coordinate_to_cell_key(self.grid.cursor_coordinate).row_key
-        return int(key.value)
+        return int(key.value)  # type: ignore[arg-type]  # every row is added with its line's index as key
+
 
     def render_comparison(self) -> None:
         """Fill the table from the comparison in the chosen order and scale."""
@@ -198,8 +210,10 @@ class CompareScreen(Screen):
             if self.comparison.across_filings:
                 from ..data.crosscompare import compare_filings
 
-                self.comparison = compare_filings(self.filing, self.table, self.prior_filing,
-                                                  self.comparison.prior_table, pair)
+                compared = compare_filings(self.filing, self.table, self.prior_filing,
+                                           self.comparison.prior_table, pair)
+                assert compared is not None  # None only when no pair is given
+                self.comparison = compared
             else:
                 self.comparison = compare(self.table, *pair)
             self.display_scale, self.move_rank = self.comparison.current.scale, -1

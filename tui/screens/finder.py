@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 
-from ..data.find import deepest_section, find_all, step
+from ..data.find import Match, deepest_section, find_all, step
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..widgets.content_pane import ContentPane
+    from ..widgets.outline import Outline
+
+    class _Host(Screen[None]):
+        """What the main screen gives the mixin (for the type checker only)."""
+
+        @property
+        def content(self) -> ContentPane: ...
+
+        @property
+        def outline(self) -> Outline: ...
+
+        def set_status(self, text: str) -> None: ...
+else:
+    _Host = object
 
 
-class Finder:
+class Finder(_Host):
     """Mixed into the main screen: searches the open filing's lines and steps through matches."""
 
     find_query = ""
-    find_matches: list = []
-    find_current = None
+    find_matches: list[Match] = []
+    find_current: Match | None = None
+
 
     @property
     def find_bar(self) -> Input:
@@ -70,16 +91,20 @@ class Finder:
             return
         view = self.content.text_view
         start = view.first_line if self.content.current == "text" else 0
-        self.find_current = step(self.find_matches, self.find_current, forward, start)
-        line = self.find_current[0]
+        self.find_current = current = step(self.find_matches, self.find_current, forward, start)
+        assert current is not None  # there are matches
+        line = current[0]
         if self.content.current != "text" or not view.first_line <= line <= view.last_line:
             filing = self.content.filing
+            assert filing is not None  # the matches were found in the open filing
+
             section = deepest_section(filing, line) or SimpleNamespace(first_line=1, last_line=len(filing.lines))
             self.content.show_section(filing, section)
             self.outline.move_to(section=section)
             self.refresh_bindings()
         self.apply_find_highlights()
-        number = self.find_matches.index(self.find_current) + 1
+        number = self.find_matches.index(current) + 1
+
         self.set_status(f"match {number} of {len(self.find_matches)} for {self.find_query!r} (line {line})")
 
     def apply_find_highlights(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +20,22 @@ from ..widgets.where_line import WhereLine
 from . import table_actions, view_actions
 from .finder import Finder
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from textual import getters
+
+    from ..app import ColtApp
+
 WORKS_IN_INPUT = {"toggle_sidebar", "toggle_full_screen", "clear"}  # keys a text box does not take
 NEEDS_TABLE = {"compare", "series", "export", "copy_row", "copy_table", "copy_cell", "copy_markdown"}
 
 
 class MainScreen(Finder, Screen):
     """Browse the open filings: pick a filing, then a section or table of its outline."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ColtApp)  # typed: only ColtApp pushes this screen
 
     complete = False  # every pane is mounted (a frame after the filing list)
 
@@ -118,7 +129,7 @@ class MainScreen(Finder, Screen):
         """Put a short message in the status line."""
         self.query_one(StatusLine).say(text)
 
-    def filings_arrived(self, paths: list[str] = ()) -> None:
+    def filings_arrived(self, paths: Sequence[str] = ()) -> None:
         """Relist the filings and show progress; open the highlighted one if nothing is open or it just arrived."""
         self.filing_list.refresh_entries()
         self.loading_progress(*self.app.library.progress)
@@ -194,7 +205,8 @@ class MainScreen(Finder, Screen):
         with self.filing_list.prevent(FilingList.FilingHighlighted):
             self.filing_list.cursor_moved = True  # chosen (by search or palette): keep it there
             self.filing_list.highlighted = self.filing_list.paths.index(path)
-        self.outline.show(self.app.library.get(path).filing)
+        self.outline.show(self.app.library.get(path).filing)  # type: ignore[union-attr]  # a listed path has an entry
+
 
     def on_filing_list_filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
         self.open_filing(event.path)

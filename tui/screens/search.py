@@ -71,7 +71,8 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.index = index
         self.hits = index.results(query) if query.strip() and index is not None else ()
         complete = not self.hits or self.hits.is_complete
-        self.query_one(HitList).show(self.hits, len(self.hits) if complete else self.hits.ready)
+        self.query_one(HitList).show(self.hits, len(self.hits) if complete else self.hits.ready)  # type: ignore[union-attr]  # incomplete: results
+
         self._show_count(query)
         if not complete:
             self.complete_hits(self.hits)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +21,20 @@ from ..data.text import safe_text
 from ..widgets.mark_styles import mark_styles
 from ..widgets.statement_table import DOUBT_MARK
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import ColtApp
+
 DERIVED_MARK = "Δ"
 RESTATED_MARK = "R"
 
 
 class SeriesScreen(Screen):
     """The points of a series, derived quarters marked Δ, with bars and a sparkline."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ColtApp)  # typed: only ColtApp pushes this screen
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", key_display="esc", id="series.back"),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
 from ..data.text import safe_text
+
+if TYPE_CHECKING:
+    from parser.model import Filing
 
 SOURCE_CONTEXT = 3  # lines shown above and below a table's own lines in its source view
 
@@ -17,8 +22,9 @@ class ContentPane(ContentSwitcher):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(initial="message", **kwargs)
-        self.filing = None
+        self.filing: Filing | None = None
         self.section = None
+
         self.table_index: int | None = None
         self.source_of: tuple[int, int | None, int | None] | None = None  # (table, row, column) whose print is shown
 
@@ -29,7 +35,7 @@ class ContentPane(ContentSwitcher):
         """Mount the statement view ahead of the first table (after the first filing is shown, so that
         neither the first paint nor the filing list waits for DataTable)."""
         if self.is_attached:
-            self.statement
+            self.statement  # noqa: B018 - reading the property mounts the view
 
     @property
     def text_view(self):
@@ -94,10 +100,11 @@ class ContentPane(ContentSwitcher):
         highlighted cell's number marked and in view; `show_table_again` goes back."""
         table, grid = self.table, self.statement.grid
         row, column = grid.row_index, grid.column_index
+        filing, index = self.filing, self.table_index
+        assert filing is not None and index is not None  # only a shown table has a source view
         cell = table.rows[row].cell(column) if row is not None and column is not None else None
         first = max(1, table.first_line - SOURCE_CONTEXT)
-        last = min(len(self.filing.lines), table.last_line + SOURCE_CONTEXT)
-        filing, index = self.filing, self.table_index
+        last = min(len(filing.lines), table.last_line + SOURCE_CONTEXT)
         self.filing, self.section, self.table_index = filing, None, None
         self.source_of = (index, row, column)
         self.text_view.show(list(filing.lines[first - 1:last]), first)
@@ -106,7 +113,7 @@ class ContentPane(ContentSwitcher):
             self.text_view.set_matches([(cell.line, cell.start, cell.end)], (cell.line, cell.start, cell.end))
         else:  # the cursor on a label: the row's line is marked whole
             line = table.rows[row].line if row is not None else table.first_line
-            width = len(self.filing.lines[line - 1]) if 0 < line <= len(self.filing.lines) else 0
+            width = len(filing.lines[line - 1]) if 0 < line <= len(filing.lines) else 0
             mark = (line, 0, width)
             self.text_view.set_matches([mark] if width else [], mark if width else None)
             if not width:
@@ -114,7 +121,9 @@ class ContentPane(ContentSwitcher):
 
     def show_table_again(self) -> None:
         """Back from the source lines to the table, the cursor on the same cell."""
+        assert self.source_of is not None  # the key that calls this works only in the source view
         index, row, column = self.source_of
+
         self.show_table(self.filing, index, row)
         if row is not None and column is not None:
             self.statement.grid.move_cursor(row=row, column=column + 1, animate=False, scroll=True)

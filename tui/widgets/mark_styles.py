@@ -35,7 +35,7 @@ def mark_styles(app) -> MarkStyles:
 def _styles(app) -> MarkStyles:
     try:
         colours = app.get_css_variables()
-    except Exception:  # no app running (a widget measured alone): plain defaults
+    except Exception:  # noqa: BLE001 - no app running (a widget measured alone): plain defaults
         return DEFAULT
     error, warning = colours.get("error"), colours.get("warning")
     success, foreground = colours.get("success"), colours.get("foreground")

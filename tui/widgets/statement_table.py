@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -11,6 +13,9 @@ from parser.doubts import failing_checks
 from ..data.describe import column_header, doubted_cells, marks_doubt
 from ..data.text import safe_text
 from .mark_styles import DEFAULT, MarkStyles, mark_styles
+
+if TYPE_CHECKING:
+    from parser.model import Table
 
 LABEL_WIDTH = 64
 MIN_LABEL_WIDTH = 18
@@ -32,8 +37,9 @@ class StatementTable(DataTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(fixed_columns=1, zebra_stripes=False, cursor_type="cell", **kwargs)
-        self.table = None
+        self.table: Table | None = None
         self.available = 0
+
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -80,7 +86,9 @@ class StatementTable(DataTable):
 
     def highlight_row(self, row_index: int) -> None:
         """Put the cursor on a row's first value."""
+        assert self.table is not None  # a table is shown before its rows are highlighted
         row = self.table.rows[row_index]
+
         first = next((k for k, cell in enumerate(row.cells) if cell is not None), 0)
         self.move_cursor(row=row_index, column=first + 1, animate=False, scroll=True)
 

@@ -40,7 +40,8 @@ class StatementView(Vertical):
             title += f" · {doubted} in doubt (marked ?)"
         self.title_line.update(Content(title))
         self.filing = filing
-        self.grid.show(table, self.size.width or self.parent.size.width)
+        self.grid.show(table, self.size.width or self.parent.size.width)  # type: ignore[union-attr]  # mounted
+
         if row_index is not None:
             self.grid.highlight_row(row_index)
         self._update_detail()
