@@ -76,3 +76,23 @@ async def test_quitting_as_the_index_opens_raises_nothing(folder, tmp_path):
         async with app.run_test(size=(100, 30)):
             await app.index_opened.wait()
         assert app.return_code in (0, None)
+
+
+async def test_a_table_opened_as_the_index_opens_stays_open(folder, tmp_path):
+    """The newest filing opens a frame after the index does, unless something was opened in that frame (a
+    search hit chosen at once): the first filing must not replace it."""
+    from tui.index import open_index
+
+    cache = tmp_path / "cache.sqlite3"
+    open_index([str(folder)], cache).close()
+    chosen = str(folder / "001_e47b350a37731711.txt")
+    app = build_app([str(folder)], str(cache))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.index_opened.wait()  # the first filing's opening is queued for after the next refresh
+        app.screen.show_table(chosen, 5)
+        await ready(app, pilot)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        content = app.screen.content
+        assert (content.filing.path, content.table_index) == (chosen, 5)
+        assert content.table.title == "Consolidated Balance Sheet"

@@ -135,9 +135,18 @@ class MainScreen(Finder, Screen):
         self.loading_progress(*self.app.library.progress)
         self.show_where()
         path = self.filing_list.highlighted_path
-        if path and self.outline.filing is None and self.content.filing is None:
-            self.call_after_refresh(self.open_filing, path)  # the list first: it shows a frame earlier
+        if path and self._nothing_open():
+            self.call_after_refresh(self._open_first, path)  # the list first: it shows a frame earlier
         elif path and path in paths:
+            self.open_filing(path)
+
+    def _nothing_open(self) -> bool:
+        return self.outline.filing is None and self.content.filing is None
+
+    def _open_first(self, path: str) -> None:
+        """Open the first filing a frame after the list, unless something was opened in that frame (a
+        search hit or a palette entry chosen at once)."""
+        if self._nothing_open():
             self.open_filing(path)
 
     def open_filing(self, path: str) -> None:
@@ -209,7 +218,8 @@ class MainScreen(Finder, Screen):
 
 
     def on_filing_list_filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
-        self.open_filing(event.path)
+        if event.path == self.filing_list.highlighted_path:  # not a stale one: the cursor has moved on since
+            self.open_filing(event.path)
 
     def on_filing_list_filing_chosen(self, event: FilingList.FilingChosen) -> None:
         self.outline.focus()
