@@ -6,6 +6,7 @@ import asyncio
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -216,33 +217,38 @@ class MainScreen(Finder, Screen):
             self.filing_list.highlighted = self.filing_list.paths.index(path)
         self.outline.show(self.app.library.get(path).filing)  # type: ignore[union-attr]  # a listed path has an entry
 
-
-    def on_filing_list_filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
+    @on(FilingList.FilingHighlighted)
+    def _filing_highlighted(self, event: FilingList.FilingHighlighted) -> None:
         if event.path == self.filing_list.highlighted_path:  # not a stale one: the cursor has moved on since
             self.open_filing(event.path)
 
-    def on_filing_list_filing_chosen(self, event: FilingList.FilingChosen) -> None:
+    @on(FilingList.FilingChosen)
+    def _filing_chosen(self) -> None:
         self.outline.focus()
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+    @on(Tree.NodeHighlighted, "#outline")
+    def _outline_highlighted(self, event: Tree.NodeHighlighted) -> None:
         if event.node.data is not None:
             self.open_item(event.node.data)
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+    @on(Tree.NodeSelected, "#outline")
+    def _outline_selected(self, event: Tree.NodeSelected) -> None:
         if event.node.data is not None:
             self.open_item(event.node.data)
             if self.content.focus_target is not None:
                 self.content.focus_target.focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
-            self.filing_list.filter_text = event.value
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filing_list.filter_text = event.value
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            self.filing_list.focus()
-        elif event.input.id == "find":
-            self.run_find(event.value)
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.filing_list.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        self.run_find(event.value)
 
     def action_clear(self) -> None:
         """Close the find bar, or clear the filter."""
