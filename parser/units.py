@@ -85,6 +85,9 @@ _CURRENCY_NAMES = frozenset(
 _UNIT_PIECES = _CURRENCY_PIECES + ("000", "thousand", "million", "billion")
 _UNIT_WORDS = _CURRENCY_NAMES | {"bn", "m", "mn"}
 _LETTER_RUN = re.compile(r"[a-z]+")
+# ANY_UNIT's alternatives outside the currency patterns, on lower-cased ASCII text (see `_names_a_unit`).
+_PLAIN_UNITS = ("gbp", "eur", "$", "000", "thousand", "million", "billion", "dollar", "pound", "sterling")
+_SHORT_UNITS = re.compile(r"\b(?:yen|bn|m|mn)\b")
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class UnitParts:
 def read_unit(text: str, whole_line: bool = False) -> UnitParts:
     """Currency and scale stated in a text. `whole_line`: the text is one header chunk, so a
     bare "$" or "GBP" there names the column's currency."""
-    if not (_may_hold(text, _UNIT_PIECES, _UNIT_WORDS) and ANY_UNIT.search(text)):
+    if not (_may_hold(text, _UNIT_PIECES, _UNIT_WORDS) and _names_a_unit(text)):
         return UnitParts()
     if whole_line and _BARE_CURRENCY.match(_FOOTNOTE.sub("", text)):  # "US$", "US$(1)"
         return UnitParts(currency=_currency("$" if "$" in text else text), scale=None)
@@ -145,6 +148,17 @@ def _may_hold(text: str, pieces: tuple[str, ...], words: frozenset[str]) -> bool
     if any(piece in lowered for piece in pieces):
         return True
     return not words.isdisjoint(_LETTER_RUN.findall(lowered))
+
+
+def _names_a_unit(text: str) -> bool:
+    """`ANY_UNIT.search(text)`, answered in parts on ASCII text: its plain words as substrings of the
+    lower-cased text, its short words, then the currency patterns (ANY_UNIT, a case-blind alternation
+    without a common start, costs 40-90 microseconds per line; this a few)."""
+    if not text.isascii():
+        return bool(ANY_UNIT.search(text))
+    lowered = text.lower()
+    return (any(word in lowered for word in _PLAIN_UNITS) or bool(_SHORT_UNITS.search(lowered))
+            or _currency(text) is not None)
 
 
 def _currency(text: str) -> str | None:

@@ -32,7 +32,7 @@ def agrees(text: str) -> bool:
     """No gate turns away a text its patterns match."""
     currency_found = any(pattern.search(text) for pattern, _code, _pieces in units._CURRENCY_WORDS)
     return ((may_state_unit(text) or not units.ANY_UNIT.search(text)) and (may_name_currency(text) or not currency_found)
-            and pieces_agree(text))
+            and pieces_agree(text) and units._names_a_unit(text) == bool(units.ANY_UNIT.search(text)))
 # One sample of each alternative of ANY_UNIT, in the case a filing might print it.
 SAMPLES = (
     "GBP", "£", "EUR", "€", "$", "'000", "000", "thousands", "Millions", "billion", "Dollars", "pounds",
@@ -78,12 +78,22 @@ def test_the_gate_agrees_with_the_pattern_on_every_line_of_the_samples():
     assert not [line for line in lines if not agrees(line)]
 
 
+def fixture_lines() -> set[str]:
+    return {line for path in sorted((ROOT / "tests" / "fixtures" / "extra").glob("*.txt"))
+            for line in path.read_text(errors="replace").splitlines()}
+
+
 def test_the_currency_pieces_agree_with_their_patterns_on_every_fixture_line():
-    lines = {line for path in sorted((ROOT / "tests" / "fixtures" / "extra").glob("*.txt"))
-             for line in path.read_text(errors="replace").splitlines()}
-    lines = {line for line in lines if may_name_currency(line)}  # the others match no currency (tested above)
+    lines = {line for line in fixture_lines() if may_name_currency(line)}  # the others match no currency
     assert len(lines) > 1000
     assert not [line for line in lines if not pieces_agree(line)]
+
+
+def test_the_unit_test_in_parts_agrees_with_the_pattern_on_every_fixture_line():
+    lines = [line for line in fixture_lines() if may_state_unit(line)]  # read_unit asks only these
+    answers = [units._names_a_unit(line) for line in lines]
+    assert 1000 < sum(answers) < len(lines)
+    assert not [line for line, answer in zip(lines, answers) if answer != bool(units.ANY_UNIT.search(line))]
 
 
 PIECES = st.sampled_from(list(SAMPLES) + [" ", "  ", "-", "_", "1", "(", ")", ".", "ſ", "K", "ı", "a", "s", "in"])
