@@ -66,7 +66,22 @@ _PAGE = re.compile(r"^\s*<PAGE>|^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*(?:page\s+)?F-\d+\
 
 def _page_breaks(raw: list[str]) -> list[int]:
     """1-based numbers of the lines that break pages: <PAGE>, a page number alone, a form feed."""
-    return [number for number, line in enumerate(raw, 1) if line and _PAGE.match(line)]
+    return [number for number, line in enumerate(raw, 1) if line and _breaks_page(line)]
+
+
+def _breaks_page(line: str) -> bool:
+    """`_PAGE.match(line)`, asked cheaply: a line that starts with a form feed matches; else every
+    alternative starts with spaces and then no space, so the pattern is tried on the line without its
+    leading spaces (its `\\s*-?\\s*` tried a long indent quadratically, 80 us a line), and only when
+    what comes first there could start a match ("<", "-", a digit, "p" or "f")."""
+    if line[0] == "\f":
+        return True
+    stripped = line.lstrip()
+    first = stripped[:1]
+    return (first in _PAGE_STARTS or first.isdigit()) and bool(_PAGE.match(stripped))
+
+
+_PAGE_STARTS = frozenset("<-pPfF")
 
 
 def _continues(first: Table, second: Table, breaks: list[int] | None = None) -> bool:

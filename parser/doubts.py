@@ -28,6 +28,12 @@ def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) 
     return list(dict.fromkeys(doubts))
 
 
+def is_doubted(row: Row, cell: Cell, failed: dict) -> bool:
+    """`bool(cell_doubts(table, row, cell, failed))` without building the list: most cells are read with
+    confidence, and packing a filing asks this of every cell twice."""
+    return bool(cell.doubts or row.doubts or (row.index, cell.column) in failed)
+
+
 def doubt_text(doubts) -> str:
     """The doubts as one line, '; '-separated, as the facts table prints them."""
     return "; ".join(str(doubt) for doubt in doubts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .doubts import cell_doubts, doubt_text, failed_targets
+from .doubts import cell_doubts, doubt_text, failed_targets, is_doubted
 
 FACT_COLUMNS = [
     "filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
@@ -36,7 +36,7 @@ def fact_tuples(filing):
                     period.end.isoformat() if period else "", period.months if period else None,
                     cell.currency or "", cell.scale, cell.value, str(cell.kind), cell.raw, cell.line,
                     column.qualifier, status.get((row.index, cell.column), ""),
-                    doubt_text(cell_doubts(table, row, cell, failed)), company, cik,
+                    doubt_text(cell_doubts(table, row, cell, failed)) if is_doubted(row, cell, failed) else "", company, cik,
                     str(cell.period_source) if period else "", str(cell.unit_source),
                 )
 

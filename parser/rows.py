@@ -54,9 +54,10 @@ class RawRow:
 
 
 def clean_label(text: str) -> str:
-    """A label with dot leaders and runs of spaces removed."""
-    text = _DOT_LEADER.sub(" ", text)
-    text = text.rstrip(". ") if re.search(r"\.\s*\.\s*$", text) else text
+    """A label with dot leaders and runs of spaces removed (both patterns need dots: most labels have none)."""
+    if "." in text:
+        text = _DOT_LEADER.sub(" ", text)
+        text = text.rstrip(". ") if re.search(r"\.\s*\.\s*$", text) else text
     return " ".join(text.split())
 
 

@@ -40,3 +40,21 @@ Costs                              (800)      (2,900)
     assert len(frame) == 6
     assert {doubt.split(" (")[0] for doubt in frame["doubt"]} == {"period not read"}
     assert set(frame["period_end"]) == {""}
+
+
+def test_the_quick_doubt_test_agrees_with_the_doubts_on_every_fixture_cell():
+    from parser.doubts import cell_doubts, failed_targets, is_doubted
+    from tests_support import load_once
+
+    paths = sorted((ROOT / "filings").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "extra").glob("*.txt"))
+    answers = []
+    for path in paths:
+        filing = load_once(path)
+        for table in filing.tables:
+            failed = failed_targets(table)
+            for row in table.rows:
+                for cell in row.cells:
+                    if cell is not None:
+                        answers.append((is_doubted(row, cell, failed), bool(cell_doubts(table, row, cell, failed))))
+    assert len(answers) > 50_000 and 0 < sum(quick for quick, _ in answers) < len(answers)
+    assert all(quick == full for quick, full in answers)

@@ -27,6 +27,19 @@ def pandas_lines(rows) -> str:
     return safe_frame(frame_of_records(rows), safe).to_csv(index=False, header=False)
 
 
+def test_fields_are_quoted_as_the_csv_module_quotes_them():
+    import csv
+    import io
+
+    from tui.index.facts import _fields
+
+    texts = ["plain", "", "1,234", 'say "no"', '"', ",", "two\nlines", "cr\rhere", " spaced ", "tab\tin", "(1,234)", "a|b"]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(texts + [""])
+    assert ",".join(_fields(texts)) + ",\n" == buffer.getvalue()
+    assert _fields(["a", "b"]) == ["a", "b"]
+
+
 def test_edge_cases_are_written_as_pandas_writes_them():
     rows = [
         row(value=2284872.0, raw="2,284,872", line_item='Total "assets", net'),

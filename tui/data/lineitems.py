@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parser.doubts import cell_doubts, failed_targets
+from parser.doubts import failed_targets, is_doubted
 
 from .statements import NAMED, main_statement
 from .text import normalise_label
@@ -65,7 +65,7 @@ def items_of(filing) -> list[Item]:
             cells = [cell for cell in row.cells if cell is not None]
             cells = [cell for cell in cells if cell.kind != "nil"] or cells  # a dash says nothing in a hit
             readings = tuple(Reading(cell.period.describe() if cell.period else "", cell_unit(cell),
-                                     bool(cell_doubts(table, row, cell, failed))) for cell in cells)
+                                     is_doubted(row, cell, failed)) for cell in cells)
             found.append(Item(filing.path, date, table.index, table.title, row.index, row.display_label,
                               row.group_text, tuple(cell.raw for cell in cells), readings, tier))
     return found
