@@ -8,6 +8,7 @@ import io
 import math
 import re
 from functools import lru_cache
+from typing import Any
 
 TEXT_COLUMNS = ("table_title", "group", "line_item", "column_label", "raw")
 
@@ -49,7 +50,7 @@ def csv_text(rows: list[tuple]) -> str:
 
     if not rows:
         return ""
-    columns = list(zip(*rows))
+    columns: list[Any] = list(zip(*rows))  # a tuple per column; a text column made safe becomes a list
     for name in TEXT_COLUMNS:
         k = FACT_COLUMNS.index(name)
         if CONTROL.search("".join([v for v in columns[k] if isinstance(v, str)])):  # rare: test each value
