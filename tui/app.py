@@ -321,7 +321,6 @@ class ColtApp(App):
         self.call_from_thread(self._exported, f"Wrote {rows} rows to {shown} ({fmt})", "information")
 
     def _exported(self, message: str, severity: SeverityLevel) -> None:
-
         """Say how an export ended (paths shown literally) and mark it finished."""
         self.notify(message, severity=severity, markup=False)
         self.export_finished.set()
