@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import cast
 
 from .model import Cell, CellKind, Row, Source, Table
 
@@ -55,8 +56,8 @@ def _agreeing_scale(income: Row, per_share: list[Row], shares: Row) -> int | Non
             if count is None or earned is None or count.kind != CellKind.COUNT or not count.value or not earned.value:
                 continue
             implied = earned.value * earned.scale / (count.value * scale)
-            figures = [row.cells[column].value for row in per_share
-                       if column < len(row.cells) and row.cells[column] and row.cells[column].kind == CellKind.PER_SHARE]
+            figures = [cast(Cell, row.cells[column]).value for row in per_share
+                       if column < len(row.cells) and row.cells[column] and cast(Cell, row.cells[column]).kind == CellKind.PER_SHARE]
             if not figures:
                 continue
             checked += 1

@@ -51,7 +51,7 @@ def filing_suffix(name: str) -> str:
     return suffix.lower()
 
 
-def read_filing_bytes(path: str | os.PathLike, limit: int) -> bytes:
+def read_filing_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
     """A filing's bytes, uncompressed when its name ends in .gz; never more than `limit` either way."""
     data = read_regular(path, limit)
     if not os.fspath(path).lower().endswith(COMPRESSED):
@@ -75,7 +75,7 @@ def inflate(data: bytes, limit: int) -> bytes:
     return text
 
 
-def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; raises `Unreadable` with the reason otherwise."""
     try:
         before = os.stat(path)
@@ -120,7 +120,7 @@ def _read_at_most(descriptor: int, count: int) -> bytes:
     return b"".join(parts)
 
 
-def _os_reason(path: str | os.PathLike, error: OSError) -> str:
+def _os_reason(path: str | os.PathLike[str], error: OSError) -> str:
     """An OSError as "cannot read (Permission denied)", naming a broken link or a link loop as such."""
     reason = error.strerror or type(error).__name__
     if error.errno == errno.ENXIO:
@@ -131,7 +131,7 @@ def _os_reason(path: str | os.PathLike, error: OSError) -> str:
     return f"cannot read ({reason})"
 
 
-def unlisted_reason(folder: str | os.PathLike) -> str:
+def unlisted_reason(folder: str | os.PathLike[str]) -> str:
     """Why a folder's entries could not be listed ("cannot list folder (Permission denied)")."""
     try:
         with os.scandir(folder):

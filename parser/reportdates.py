@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from .dates import MONTHS, expand_year, full_dates
 from .model import Period
@@ -66,7 +67,7 @@ def frequency(text: str) -> int | None:
     return None
 
 
-def _word_found(pattern: re.Pattern, text: str) -> bool:
+def _word_found(pattern: re.Pattern[str], text: str) -> bool:
     return any(not text[match.start() - 1:match.start()].isalnum() for match in pattern.finditer(text))
 
 
@@ -87,6 +88,7 @@ class PageDates:
                 match = _NAMED.match(line)
                 day = _date(match.group(2)) if match else None
                 if day is not None:
+                    assert match is not None
                     self.found.append((index, match.group(1).strip().upper(), day))
 
     def around(self, line: int) -> ReportDates:
@@ -120,7 +122,7 @@ def report_period(text: str, report: ReportDates) -> tuple[Period | None, str]:
     names none."""
     named = _AS_OF.search(text)
     if named and report.get(named.group(1).strip().upper()):
-        return Period(report.get(named.group(1).strip().upper()), 0), ""
+        return Period(cast(date, report.get(named.group(1).strip().upper())), 0), ""
     paid = report.payment
     if paid is None:
         return None, ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 from datetime import date, timedelta
 
 from .dates import MONTH, full_dates, read_parts
@@ -171,7 +172,7 @@ _PRICE_PER_UNIT = re.compile(
 _BOOK_VALUE = re.compile(r"(?:tangible\s+)?book\s+value\b", re.I)
 
 
-def _price_currency(price: re.Match) -> str | None:
+def _price_currency(price: re.Match[str]) -> str | None:
     """The currency a price per unit names ("(US$ per ounce)"); a bare "$" is the table's."""
     printed = price.group("currency") or price.group("named")  # "Cash cost per ounce of gold (US$)"
     return read_unit(printed).currency if printed and printed != "$" else None
@@ -259,7 +260,7 @@ def _measured(heading: str) -> bool:
     if read_unit(heading).measure or (_OTHER_COUNT.search(heading) and not _MONEY_WORDS.search(heading)):
         return True
     words = _MEASURE_WORDS.search(heading)
-    return bool(words) and bool(_MEASURE_NOUNS.search(words.group(1)))
+    return bool(words) and bool(_MEASURE_NOUNS.search(cast("re.Match[str]", words).group(1)))
 
 
 def _scale(text: str) -> int | None:

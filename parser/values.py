@@ -88,8 +88,8 @@ def _reading(raw: str) -> tuple[float | None, str, str | None] | None:
         return None, "text", None
     points = _POINTS.match(text)
     if points:  # "1.6 pts": a change in percentage points
-        number = read_value(points.group(1))
-        return (number.value, "percent", None) if number and number.kind == "amount" else None
+        token = read_value(points.group(1))
+        return (token.value, "percent", None) if token and token.kind == "amount" else None
     ratio = _RATIO.match(text)
     if ratio:
         return float(ratio.group(1)), "ratio", None
