@@ -5,11 +5,12 @@ table whose numbers take their unit from the value ("$") and from a unit line pr
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from .lines import BLANK, RULE, Line
+from .lines import BLANK, RULE, LazyLines, Line
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Row, RowKind, Source, Table, TableKind
 from .units import read_unit
-from .values import read_value
+from .values import Token, read_value
 
 # The value runs to the line's last non-space (a lazy "\S.*?" before "\s*$" reads the same,
 # but tried the end of the line again from every character: quadratic in a run of spaces).
@@ -19,7 +20,7 @@ MIN_PAIRS = 3
 MAX_GAP = 3
 
 
-def find_pair_runs(lines, ranges, taken: set[int]) -> list[tuple[int, int]]:
+def find_pair_runs(lines: LazyLines, ranges: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
     """(first, last) 0-based line spans of runs of at least three "Label: value" lines, at least
     one of them a number, outside the given taken lines."""
     runs: list[tuple[int, int]] = []
@@ -39,7 +40,7 @@ def find_pair_runs(lines, ranges, taken: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _close(lines, run: list[int], runs: list) -> None:
+def _close(lines: LazyLines, run: list[int], runs: list[tuple[int, int]]) -> None:
     if len(run) >= MIN_PAIRS and any(_number(lines.raw[i]) for i in run):
         last = run[-1]
         for below in range(last + 1, min(last + 4, len(lines.raw))):
@@ -48,7 +49,7 @@ def _close(lines, run: list[int], runs: list) -> None:
         runs.append((run[0], last))
 
 
-def _number(text: str):
+def _number(text: str) -> Token | None:
     match = _PAIR.match(text)
     if not match:
         return None
@@ -64,7 +65,8 @@ def pairs_table(lines: list[Line], index: int, period: Period | None, period_sou
         token = _number(line.text)
         if token is None:
             continue
-        label = _PAIR.match(line.text).group("label").strip()
+        assert token.value is not None  # _number gives only tokens with a value
+        label = cast("re.Match[str]", _PAIR.match(line.text)).group("label").strip()
         scale = _unit_below(lines, position) or read_unit(line.text.split(":", 1)[1]).scale or 1
         money = token.currency is not None or "$" in line.text
         kind = CellKind.AMOUNT if money else CellKind.COUNT

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast, overload
 
 from .dates import MONTH_NAMES
 from .values import Token, split_line
@@ -68,7 +69,7 @@ class Line:
         """A header line of bare years ("2003   2004"), possibly with a short title."""
         if self.kind != DATA or not all(token.is_year for token in self.values):
             return False
-        years = [token.value for token in self.values]
+        years = cast("list[float]", [token.value for token in self.values])
         return (
             not self.label
             or (len(years) >= 2 and max(years) - min(years) <= 20)
@@ -95,7 +96,11 @@ class LazyLines:
     def __len__(self) -> int:
         return len(self.raw)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self.raw)))]
         line = self._cache[index]
