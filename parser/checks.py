@@ -11,6 +11,7 @@ Printed numbers are never altered.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .model import AMOUNT, COUNT, NIL, SUBTOTAL, Check, Column, Row
 
@@ -63,9 +64,9 @@ def _row_checks(numbers: list[_Numbers], width: int) -> list[Check]:
     return checks
 
 
-def _evaluate(target: _Numbers, window: list[_Numbers], signs: list[int], width: int):
+def _evaluate(target: _Numbers, window: list[_Numbers], signs: list[int], width: int) -> list[tuple[float, float, float, bool] | None]:
     """Per column: (printed, computed, slack, nontrivial), or None where a term is missing."""
-    results = []
+    results: list[tuple[float, float, float, bool] | None] = []
     for column in range(width):
         printed = target.values[column]
         if printed is None:
@@ -88,7 +89,7 @@ def _evaluate(target: _Numbers, window: list[_Numbers], signs: list[int], width:
     return results
 
 
-def _holds(results) -> tuple[int, int]:
+def _holds(results: list[tuple[float, float, float, bool] | None]) -> tuple[int, int]:
     matched = mismatched = 0
     for result in results:
         if result is None:
@@ -101,7 +102,7 @@ def _holds(results) -> tuple[int, int]:
     return matched, mismatched
 
 
-def _group_window(target: _Numbers, sequence: list[_Numbers], width: int):
+def _group_window(target: _Numbers, sequence: list[_Numbers], width: int) -> tuple[list[_Numbers], list[int]] | None:
     """A subtotal, or a "Total" row closing a group, sums the rows of its group."""
     row = target.row
     if not row.group or not (row.kind == SUBTOTAL or _TOTAL.match(row.label)):
@@ -118,7 +119,7 @@ def _group_window(target: _Numbers, sequence: list[_Numbers], width: int):
     return (window, signs) if matched else None
 
 
-def _match_window(target: _Numbers, sequence: list[_Numbers], width: int):
+def _match_window(target: _Numbers, sequence: list[_Numbers], width: int) -> tuple[list[_Numbers], list[int]] | None:
     """The shortest run of rows just above the target that sums to it (or, up to three rows,
     whose first less the rest does). Sums grow one row at a time, so each length costs one pass."""
     sums = [0.0] * width
@@ -153,15 +154,16 @@ def _totals(target: _Numbers) -> bool:
     return target.row.kind == SUBTOTAL or bool(_TOTAL.match(target.row.label))
 
 
-def _accept(target, sums, slack, nonzero, present, first, width) -> bool:
+def _accept(target: _Numbers, sums: list[float], slack: list[float], nonzero: list[int], present: list[bool],
+            first: list[float | None] | None, width: int) -> bool:
     """Does the window hold wherever it says something? `first` set: first term less the rest."""
     matched = mismatched = 0
     for column in range(width):
         if not present[column]:
             continue
         printed = target.values[column]
-        computed = sums[column] if first is None else 2 * first[column] - sums[column]
-        if abs(printed - computed) > slack[column] + 1e-9:
+        computed = sums[column] if first is None else 2 * cast(float, first[column]) - sums[column]
+        if abs(cast(float, printed) - computed) > slack[column] + 1e-9:
             mismatched += 1
         elif printed != 0 and nonzero[column] >= 2:
             matched += 1
@@ -227,8 +229,8 @@ def _column_name(column: Column) -> str:
     return f"column {column.index}"
 
 
-def _column_relation(numbers: list[_Numbers], target: int, window: range, columns) -> list[Check]:
-    results = []
+def _column_relation(numbers: list[_Numbers], target: int, window: range, columns: tuple[Column, ...]) -> list[Check]:
+    results: list[tuple[_Numbers, float, float, float, bool]] = []
     failures = 0
     meaningful = 0
     for entry in numbers:
@@ -238,7 +240,7 @@ def _column_relation(numbers: list[_Numbers], target: int, window: range, column
         values = [entry.values[k] for k in window]
         if None in values:
             continue
-        computed = sum(values)
+        computed = sum(cast("list[float]", values))
         slack = entry.slack[target] + sum(entry.slack[k] for k in window) + 1e-9
         holds = abs(printed - computed) <= slack
         failures += not holds
