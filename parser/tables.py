@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Iterator, cast
 
 from .blocks import Segment, move_headings_to_body
 from .cells import ColumnEvidence, make_cell, roll_forward, with_period
@@ -14,13 +15,13 @@ from .columnunit import column_unit
 from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period
 from .kinds import table_kind
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
-from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Row, Source, Table, TableKind
+from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Period, Row, RowKind, Source, Table, TableKind
 from .qualifier import column_qualifier
 from .rows import RawRow, build_rows
 from .reportdates import ReportDates
 from .rowtraits import read_row
 from .units import states_unit
-from .values import is_bare_dollar
+from .values import Token, is_bare_dollar
 
 # The most numbers one line of a table may print. A segment with a line of more is kept as
 # text, with a warning: real statements print fewer than 30 columns (and a line of fewer than
@@ -139,7 +140,7 @@ def build_table(
     table = Table(
         index=index,
         title=title,
-        kind=kind,
+        kind=cast(TableKind, kind),
         columns=columns,
         rows=tuple(rows),
         first_line=min(printed_lines),
@@ -218,7 +219,7 @@ _FLOW_ITEM = re.compile(
 )
 
 
-def _instant_hint(title: str, caption: tuple[str, ...], raw_rows) -> bool:
+def _instant_hint(title: str, caption: tuple[str, ...], raw_rows: list[RawRow]) -> bool:
     """A balance sheet's columns are points in time: so says its title, or, when the title names
     no statement, line items such as "Total assets" in a table that is not about averages."""
     named = table_kind(title, (), ())
@@ -312,7 +313,7 @@ def _title_source(segment: Segment, title_lines: list[Line]) -> list[Line]:
     return paragraph if len(paragraph) <= 3 else []
 
 
-def _before_titles(before: list[Line]):
+def _before_titles(before: list[Line]) -> Iterator[str]:
     paragraph: list[Line] = []
     for line in reversed(before):
         if line.kind == TEXT:
@@ -331,7 +332,8 @@ def clean_title(text: str) -> str:
     return _ITEM.sub("", " ".join(text.strip(" |").split()))
 
 
-def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, printed, dates) -> ColumnEvidence:
+def _column(index: int, layout: Layout, headers: tuple[Header, ...], clues: Clues, printed: str | None,
+            dates: FilingDates) -> ColumnEvidence:
     """A column with its period and unit read from the evidence (see `evidence`)."""
     period = column_period(headers, clues, dates)
     unit = column_unit(headers, clues, printed, dates)
@@ -366,11 +368,11 @@ def _column(index, layout: Layout, headers: tuple[Header, ...], clues: Clues, pr
     return ColumnEvidence(column, period, unit, kind)
 
 
-def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> list[ColumnEvidence]:
+def _percent_columns(evidence: list[ColumnEvidence], data_lines: list[Line], assignment: dict[int, list[int | None]]) -> list[ColumnEvidence]:
     """A column of percentages has no currency and no scale: one that prints only percentages,
     or, as a `$` is printed on a column's first and total rows only, one whose first and last
     numbers carry a "%" and whose others are small plain numbers (a percent-of-sales table)."""
-    tokens: dict[int, list] = {item.column.index: [] for item in evidence}
+    tokens: dict[int, list[Token]] = {item.column.index: [] for item in evidence}
     for line in data_lines:
         for token, column in zip(line.values, assignment[line.number]):
             if column is not None and token.kind != "nil":
@@ -381,7 +383,7 @@ def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> 
         kinds = {token.kind for token in found}
         percent = kinds == {"percent"} or (
             len(found) >= 3 and found[0].kind == "percent" and found[-1].kind == "percent"
-            and all(t.kind == "percent" or (t.kind == "amount" and not t.currency and abs(t.value) < 1000
+            and all(t.kind == "percent" or (t.kind == "amount" and not t.currency and abs(cast(float, t.value)) < 1000
                                             and "," not in t.raw) for t in found)
         )
         if percent:
@@ -394,12 +396,12 @@ def _percent_columns(evidence: list[ColumnEvidence], data_lines, assignment) -> 
 def _alike_columns(evidence: list[ColumnEvidence]) -> list[ColumnEvidence]:
     """Two columns headed alike ("1998" over both) and read as the same period and unit: nothing printed
     tells them apart, so neither period is certain; each keeps its reading with a doubt naming the other."""
-    def key(item: ColumnEvidence):
+    def key(item: ColumnEvidence) -> tuple[tuple[str, ...], Period | None, str | None, int, str]:
         column = item.column
         return (tuple(" ".join(text.split()).casefold() for text in column.label), column.period, column.currency,
                 column.scale, column.qualifier)
 
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[tuple[str, ...], Period | None, str | None, int, str], list[int]] = {}
     for item in evidence:
         if item.column.period is not None and any(text.strip() for text in item.column.label):
             groups.setdefault(key(item), []).append(item.column.index)
@@ -421,7 +423,7 @@ def _whole_numbers(data_lines: list[Line]) -> bool:
     return bool(large) and sum(raw.rstrip(")").endswith(",000") for raw in large) >= 0.5 * len(large)
 
 
-def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[str | None]:
+def _printed_currencies(width: int, data_lines: list[Line], assignment: dict[int, list[int | None]]) -> list[str | None]:
     """Per column, the one currency printed on its whole amounts ("$1,601"), if any."""
     seen: list[set[str]] = [set() for _ in range(width)]
     for line in data_lines:
@@ -431,7 +433,8 @@ def _printed_currencies(width: int, data_lines: list[Line], assignment) -> list[
     return [found.pop() if len(found) == 1 else None for found in seen]
 
 
-def _row(index: int, raw: RawRow, evidence: list[ColumnEvidence], assignment, dates, money: bool) -> Row:
+def _row(index: int, raw: RawRow, evidence: list[ColumnEvidence], assignment: dict[int, list[int | None]], dates: FilingDates,
+         money: bool) -> Row:
     label = raw.label
     group = tuple(raw.group)
     cells: list[Cell | None] = [None] * len(evidence)
@@ -450,7 +453,7 @@ def _row(index: int, raw: RawRow, evidence: list[ColumnEvidence], assignment, da
         index=index,
         label=label,
         group=group,
-        kind=raw.kind if raw.kind in (HEADING, SUBTOTAL) else ITEM,
+        kind=cast(RowKind, raw.kind) if raw.kind in (HEADING, SUBTOTAL) else ITEM,
         cells=tuple(cells),
         line=anchor,
         first_line=min(lines),
