@@ -6,6 +6,7 @@ import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Callable, Iterable, cast
 
 from .dates import MONTH_NAMES
 from .lines import DATA, RULE, TEXT, Line
@@ -128,7 +129,7 @@ def _align(tokens: tuple[Token, ...], anchors: list[float]) -> list[int | None]:
                 "empty": best[i][j - 1],
                 "skip": best[i - 1][j] + skip_cost,
             }
-            move = min(options, key=options.get)
+            move = min(options, key=cast("Callable[[str], float]", options.get))
             best[i][j] = options[move]
             choice[(i, j)] = move
     result: list[int | None] = [None] * count
@@ -172,7 +173,7 @@ class HeaderResult:
     spans: list[list[int]]
 
 
-def _median(values) -> float:
+def _median(values: Iterable[float]) -> float:
     """`statistics.median`, the same arithmetic without its overhead (asked for every column of every table)."""
     ordered = sorted(values)
     if not ordered:
@@ -211,6 +212,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
         groups = _split_under_chunks(value_chunks, groups, regions)
         claims = _claim(value_chunks, groups, regions, layout)
         widths: dict[int, int] = {}
+        owner: int | None
         for index, owner in claims.items():
             widths[owner] = widths.get(owner, 0) + len(groups[index])
         merged: list[list[int]] = []
@@ -232,7 +234,7 @@ def assign_headers(band: list[Line], layout: Layout, label_width: int) -> Header
     return HeaderResult(labels, table_text, spans)
 
 
-def _split_under_chunks(chunks, groups: list[list[int]], regions) -> list[list[int]]:
+def _split_under_chunks(chunks: list[tuple[str, int, int]], groups: list[list[int]], regions: list[tuple[float, float]]) -> list[list[int]]:
     """A group joined by a rule is split again where one header line prints a chunk over each
     of its columns ("1993  1992  1991" above a rule drawn under all three)."""
     result: list[list[int]] = []
@@ -294,7 +296,7 @@ def _span(group: list[int], regions: list[tuple[float, float]]) -> tuple[float, 
 _CHANGE_WORD = re.compile(r"%|change|increase|\(?decrease\)?|variance|percent", re.I)
 
 
-def _split_words(text: str, start: int, end: int, layout: Layout):
+def _split_words(text: str, start: int, end: int, layout: Layout) -> list[tuple[str, int, int]]:
     """Cut a chunk whose words each stand over the digits of a different column ("2003 Change"
     printed one space apart over two columns) into one piece per column."""
     words = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
@@ -320,7 +322,7 @@ def _split_words(text: str, start: int, end: int, layout: Layout):
     return pieces
 
 
-def _split_repeated(text, start, end, columns: _Spans, layout: Layout | None = None):
+def _split_repeated(text: str, start: int, end: int, columns: _Spans, layout: Layout | None = None) -> list[tuple[str, int, int]]:
     """Cut "March 28, March 29," into one piece per column when it stands over several
     (`columns`: the regions of the single columns)."""
     covered = columns.touching(start, end)
@@ -343,7 +345,7 @@ def _split_repeated(text, start, end, columns: _Spans, layout: Layout | None = N
     return pieces
 
 
-def _centred_run(start: int, end: int, touched: list[int], groups, layout: Layout) -> list[int]:
+def _centred_run(start: int, end: int, touched: list[int], groups: list[list[int]], layout: Layout) -> list[int]:
     """The run of touched groups whose printed extent is centred nearest the chunk."""
     centre = (start + end) / 2
     best: tuple[float, int, list[int]] | None = None
@@ -355,6 +357,7 @@ def _centred_run(start: int, end: int, touched: list[int], groups, layout: Layou
             key = (abs((left + right) / 2 - centre), len(run), run)
             if best is None or key[:2] < best[:2]:
                 best = key
+    assert best is not None  # `touched` is never empty
     return best[2]
 
 
@@ -394,7 +397,7 @@ class _Spans:
         return found
 
 
-def _claim(chunks, groups, regions, layout: Layout) -> dict[int, int]:
+def _claim(chunks: list[tuple[str, int, int]], groups: list[list[int]], regions: list[tuple[float, float]], layout: Layout) -> dict[int, int]:
     """Which chunk (index) each group (index) falls under on one header line.
 
     A chunk over several columns is centred over the ones it spans: of the runs of groups it
