@@ -7,6 +7,7 @@ import heapq
 import os
 import re
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
@@ -20,7 +21,7 @@ from .files import Unreadable, read_filing_bytes, skip_reason, unlisted_reason
 from .filingdates import filing_dates
 from .lines import BLANK, DATA, RULE, TEXT, LazyLines, Line
 from .metadata import read_metadata
-from .model import Filing, Period, Source, Table
+from .model import Filing, Period, Section, Source, Table
 from .names import shown_name
 from .keyvalues import find_pair_runs, pairs_table
 from .holdings import holdings_period, holdings_table, is_holdings
@@ -35,7 +36,7 @@ _PAGE = re.compile(r"^<PAGE>|^-?\s*\d{1,3}\s*-?$|^Page\s+\d+|^F-\d+$", re.I)
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "from", "with", "by", "at", "per", "except"}
 
 
-def load_filing(path: str | bytes | os.PathLike) -> Filing:
+def load_filing(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> Filing:
     """Read and parse one file; problems come back as `Filing.error` or warnings, never raised.
 
     Only a regular file (or a symbolic link to one) is read, and never more than `MAX_BYTES`: a FIFO,
@@ -50,7 +51,7 @@ def load_filing(path: str | bytes | os.PathLike) -> Filing:
     return parse_bytes(data, name, str(path))
 
 
-def filing_lines(path: str | os.PathLike) -> tuple[str, ...] | None:
+def filing_lines(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
     """A file's lines exactly as `load_filing` gives them in `Filing.lines`, or None when it cannot be
     read as text now (a cache stores parsed filings without their lines and reads them back here)."""
     try:
@@ -156,7 +157,7 @@ def _blocks(lines: LazyLines, bodies: list[tuple[int, int]]) -> list[Block]:
     return sorted(tagged + untagged + pairs + singles, key=lambda block: block.first)
 
 
-def _with_header_above(lines, block: Block) -> Block:
+def _with_header_above(lines: LazyLines, block: Block) -> Block:
     """A tagged table whose column header was printed above its <TABLE> tag (a caption set
     outside the tags: years, "Shares  Amount") takes those header lines in, when nothing but
     tags stands between its <TABLE> tag and its first row."""
@@ -194,7 +195,7 @@ def _columns_of_words(line: Line) -> bool:
     return line.kind == TEXT and len(re.findall(r"\S+(?: \S+)?", line.text.strip())) >= 3 and "   " in line.text.strip()
 
 
-def _context(lines: list[Line], block: Block) -> list[str]:
+def _context(lines: LazyLines, block: Block) -> list[str]:
     """Caption lines printed just above a table block (title, "(Dollars in millions)")."""
     context: list[str] = []
     index = block.first - 1
@@ -228,7 +229,7 @@ def _caption_like(text: str) -> bool:
                                      or (titled and len(stripped.split()) <= 8))
 
 
-def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
+def _heading(lines: LazyLines, block: Block, floor: int) -> tuple[str, ...]:
     """Unit and period statements printed further up the page or section a table stands in
     ("(Dollars in millions)" under a page heading), nearest first; never past another table."""
     found: list[str] = []
@@ -244,7 +245,7 @@ def _heading(lines: list[Line], block: Block, floor: int) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates,
+def _tables(lines: LazyLines, blocks: list[Block], dates: FilingDates,
             kept_as_text: list[str] | None = None) -> tuple[list[Table], set[int], set[int]]:
     """The tables of every block; the 0-based lines their headers and bodies use; their titles.
     A segment too wide to be a table is left as text, and why is added to `kept_as_text`."""
@@ -289,7 +290,7 @@ def _tables(lines: list[Line], blocks: list[Block], dates: FilingDates,
     return tables, claimed, titles
 
 
-def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
+def _titles_from_sections(tables: list[Table], sections: tuple[Section, ...]) -> list[Table]:
     """A table with no title of its own takes the title of the section it stands in."""
     owners = _last_holders([node for section in sections for node in section.walk()],
                            sorted({table.first_line for table in tables if not table.title}))
@@ -303,14 +304,14 @@ def _titles_from_sections(tables: list[Table], sections) -> list[Table]:
     return result
 
 
-def _last_holders(nodes: list, lines: list[int]) -> dict:
+def _last_holders(nodes: list[Section], lines: list[int]) -> dict[int, Section]:
     """For each line (sorted), the last of the nodes (in their order) whose span holds it.
 
     One sweep down the lines with the spans begun so far in a heap, latest node first: asking
     every node for every table was sections x tables, a filing of many notes each with a table."""
     order = sorted(range(len(nodes)), key=lambda position: nodes[position].first_line)
     begun: list[tuple[int, int]] = []
-    owners = {}
+    owners: dict[int, Section] = {}
     cursor = 0
     for line in lines:
         while cursor < len(order) and nodes[order[cursor]].first_line <= line:
@@ -323,7 +324,7 @@ def _last_holders(nodes: list, lines: list[int]) -> dict:
     return owners
 
 
-def iter_filing_paths(path: str | os.PathLike):
+def iter_filing_paths(path: str | os.PathLike[str]) -> Iterator[Path]:
     """The entries a path names: itself, or every entry of a folder (sorted; hidden ones skipped).
 
     Entries of a folder that are not filings (sub-folders, other file types) are yielded too, so
@@ -344,13 +345,14 @@ def iter_filing_paths(path: str | os.PathLike):
         yield path / name
 
 
-def load_paths(paths) -> list[Filing]:
+def load_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Filing]:
     """Load every filing the paths name; a folder means every filing in it. Entries of a folder
     that are not filings come back as a Filing whose error says why, so each can be reported."""
     filings = []
     for given in paths:
         folder = Path(given).is_dir()
         for entry in iter_filing_paths(given):
+            reason: str | None
             if folder and entry == Path(given):
                 reason = unlisted_reason(entry)
             else:
