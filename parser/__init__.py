@@ -3,6 +3,10 @@
 Nothing here imports textual, rich or tui.
 """
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781): the parser never loads it
+if TYPE_CHECKING:
+    from typing import Any
+
 # Names are imported on first use (PEP 562): `import parser.files` or reading PARSER_VERSION does not
 # load the whole parser, so the browser can list a cached folder before the parser is needed.
 _LAZY = {
@@ -13,7 +17,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> "Any":
     if name in _LAZY:
         from importlib import import_module
 

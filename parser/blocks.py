@@ -7,8 +7,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, Line, is_marker_line, marker_columns
+from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TAG, TEXT, UNIT_ONLY, UNIT_WORDS, LazyLines, Line, is_marker_line, marker_columns
 from .text import capitals
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _OPEN = re.compile(r"^\s*<TABLE[^>]*>", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -56,7 +60,7 @@ _YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _PAIR = re.compile(r"\d[\d,.)\]%-]*  +(?:[($£\[-]\s*)*\.?\d")
 
 
-def find_tagged_blocks(text: str, line_of, start: int, stop: int, begin: int = 0, end: int | None = None) -> list[Block]:
+def find_tagged_blocks(text: str, line_of: Callable[[int], int], start: int, stop: int, begin: int = 0, end: int | None = None) -> list[Block]:
     """Every `<TABLE>`..`</TABLE>` region between lines start and stop (0-based indexes).
     `begin` and `end`: where in `text` those lines begin and end, so that a submission of many
     documents is not searched whole for each of them (a tag is one line, so none is cut)."""
@@ -85,7 +89,7 @@ _DIGIT = re.compile(r"\d")
 _PAIR_TAIL = re.compile(r"  +(?:[($£\[-]\s*)*\.?\d")
 
 
-def numeric_line_candidates(text: str, line_of) -> list[int]:
+def numeric_line_candidates(text: str, line_of: Callable[[int], int]) -> list[int]:
     """Lines (0-based) where two numbers stand two or more spaces apart: cheap, over the whole text.
 
     The lines where `_PAIR` is found (`_PAIR.finditer`), found in one pass: a match starts at a
@@ -115,7 +119,7 @@ def _is_numeric_row(line: Line) -> bool:
     return line.kind == DATA and not line.is_year_line and len(line.values) >= 2
 
 
-def find_untagged_blocks(lines, candidates: list[int], ranges: list[tuple[int, int]]) -> list[Block]:
+def find_untagged_blocks(lines: LazyLines, candidates: list[int], ranges: list[tuple[int, int]]) -> list[Block]:
     """Fixed-width tables printed without tags: runs of numeric lines inside the given ranges."""
     blocks: list[Block] = []
     for start, stop in ranges:
@@ -145,7 +149,7 @@ _MAX_GAP = 8
 _SINGLE = re.compile(r"\S\s{4,}(?:\$\s*)?\(?-?(?>[\d,]*\.?\d+)\)?%?\s*$")
 
 
-def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[int]) -> list[Block]:
+def find_single_value_blocks(lines: LazyLines, ranges: list[tuple[int, int]], taken: set[int]) -> list[Block]:
     """One-column lists printed without tags: three or more lines, a few lines apart, each ending
     in one number right-aligned at the same column far from its label ("POOL TRADING FACTOR
     ....    95.14920194"); at least one of the numbers is not a small integer (not a page list)."""
@@ -170,7 +174,7 @@ def find_single_value_blocks(lines, ranges: list[tuple[int, int]], taken: set[in
     return blocks
 
 
-def _single_block(lines, run: list[int]) -> list[Block]:
+def _single_block(lines: LazyLines, run: list[int]) -> list[Block]:
     if len(run) < 3 or not any(any(c in lines[i].values[0].raw for c in ",.") for i in run):
         return []
     first = run[0]
@@ -179,7 +183,7 @@ def _single_block(lines, run: list[int]) -> list[Block]:
     return [Block(first, run[-1], False)]
 
 
-def _breaks_between(lines, first: int, last: int) -> bool:
+def _breaks_between(lines: LazyLines, first: int, last: int) -> bool:
     """Running prose or a page break between two rows of numbers: they are not one table."""
     return any(
         (lines[i].kind == TEXT and _is_prose(lines[i])) or lines[i].kind == TAG
@@ -187,7 +191,7 @@ def _breaks_between(lines, first: int, last: int) -> bool:
     )
 
 
-def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block]:
+def _untagged_block(lines: LazyLines, run: list[int], floor: int) -> list[Block]:
     if len(run) < 2 or (len(run) == 2 and not _years_above(lines, run[0], floor)):
         return []
     first = run[0]
@@ -211,7 +215,7 @@ def _untagged_block(lines: list[Line], run: list[int], floor: int) -> list[Block
     return [Block(first, last, False)]
 
 
-def _years_above(lines, first: int, floor: int) -> bool:
+def _years_above(lines: LazyLines, first: int, floor: int) -> bool:
     """A line of years a little above a row: the header of a small table."""
     return any(
         lines[i].is_year_line or len(_YEARS.findall(lines[i].text)) >= 2 for i in range(max(floor, first - 8), first)

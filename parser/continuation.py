@@ -19,7 +19,11 @@ from difflib import SequenceMatcher
 from .cells import continued
 from .checks import find_checks
 from .evidence import FilingDates
-from .model import Table, TableKind
+from .model import Column, Row, Table, TableKind
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 _STATEMENTS = (TableKind.INCOME, TableKind.BALANCE, TableKind.CASH_FLOW, TableKind.EQUITY, TableKind.HOLDINGS)
 _CONTINUED = re.compile(r"\(?\b(?:continued|concluded|cont'd)\b\)?", re.I)
@@ -99,7 +103,7 @@ def _continues(first: Table, second: Table, breaks: list[int] | None = None) -> 
     return all(_same_column(a, b) for a, b in zip(first.columns, second.columns))
 
 
-def _same_column(a, b) -> bool:
+def _same_column(a: Column, b: Column) -> bool:
     if b.period is None and not b.label:
         return True
     if a.period != b.period:
@@ -156,7 +160,7 @@ def _join_rows(first: Table, second: Table, dates: FilingDates) -> Table:
     return _rebuilt(first, second, first.columns, rows)
 
 
-def _rebuilt(first: Table, second: Table, columns, rows) -> Table:
+def _rebuilt(first: Table, second: Table, columns: tuple[Column, ...], rows: Sequence[Row]) -> Table:
     rows = tuple(dataclasses.replace(row, index=index) for index, row in enumerate(rows))
     return dataclasses.replace(
         first, columns=columns, rows=rows, last_line=max(first.last_line, second.last_line),

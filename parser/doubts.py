@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .model import Cell, Check, Doubt, DoubtReason, Row, Table
 
 
@@ -16,7 +18,7 @@ def failed_targets(table: Table) -> dict[tuple[int, int], float]:
     return {target: check.difference for target, check in failing_checks(table).items()}
 
 
-def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) -> list[Doubt]:
+def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict[tuple[int, int], float] | None = None) -> list[Doubt]:
     """The reasons to doubt one cell, or [] when it was read with confidence."""
     failed = failed_targets(table) if failed is None else failed
     doubts: list[Doubt] = []
@@ -28,12 +30,12 @@ def cell_doubts(table: Table, row: Row, cell: Cell, failed: dict | None = None) 
     return list(dict.fromkeys(doubts))
 
 
-def is_doubted(row: Row, cell: Cell, failed: dict) -> bool:
+def is_doubted(row: Row, cell: Cell, failed: dict[tuple[int, int], float]) -> bool:
     """`bool(cell_doubts(table, row, cell, failed))` without building the list: most cells are read with
     confidence, and packing a filing asks this of every cell twice."""
     return bool(cell.doubts or row.doubts or (row.index, cell.column) in failed)
 
 
-def doubt_text(doubts) -> str:
+def doubt_text(doubts: Iterable[Doubt]) -> str:
     """The doubts as one line, '; '-separated, as the facts table prints them."""
     return "; ".join(str(doubt) for doubt in doubts)

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from .doubts import cell_doubts, doubt_text, failed_targets, is_doubted
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    import pandas as pd
+
+    from .model import Filing, Table
+
 FACT_COLUMNS = [
     "filing", "table", "table_title", "statement", "row", "group", "line_item", "column",
     "column_label", "period_end", "months", "currency", "scale", "value", "kind", "raw", "line",
@@ -11,13 +20,13 @@ FACT_COLUMNS = [
 ]
 
 
-def fact_records(filing):
+def fact_records(filing: Filing) -> Iterator[dict[str, Any]]:
     """Yield one dict per numeric cell of a filing, in table, row and column order."""
     for values in fact_tuples(filing):
         yield dict(zip(FACT_COLUMNS, values))
 
 
-def fact_tuples(filing):
+def fact_tuples(filing: Filing) -> Iterator[tuple[Any, ...]]:
     """Yield one tuple per numeric cell of a filing (FACT_COLUMNS order), in table, row and column order."""
     name, company, cik = filing.name, filing.company, filing.cik
     for table in filing.tables:
@@ -41,7 +50,7 @@ def fact_tuples(filing):
                 )
 
 
-def cell_check_status(table) -> dict[tuple[int, int], str]:
+def cell_check_status(table: Table) -> dict[tuple[int, int], str]:
     """For each checked cell (row, column): "ok" when every check on it foots, else "fails"."""
     status: dict[tuple[int, int], str] = {}
     for check in table.checks:
@@ -52,19 +61,19 @@ def cell_check_status(table) -> dict[tuple[int, int], str]:
     return status
 
 
-def facts_frame(filings):
+def facts_frame(filings: Filing | list[Filing]) -> pd.DataFrame:
     """One pandas DataFrame of facts for one filing or many."""
     if hasattr(filings, "tables"):
-        filings = [filings]
+        filings = [filings]  # type: ignore[list-item]  # hasattr does not narrow the list away
     return frame_of_records([record for filing in filings for record in fact_records(filing)])
 
 
-def fact_rows(filing) -> list[tuple]:
+def fact_rows(filing: Filing) -> list[tuple[Any, ...]]:
     """A filing's facts as plain tuples in FACT_COLUMNS order (what the cache stores; no pandas)."""
     return list(fact_tuples(filing))
 
 
-def frame_of_records(records):
+def frame_of_records(records: list[Any]) -> pd.DataFrame:
     """The facts DataFrame of records (dicts, or tuples in FACT_COLUMNS order), with the facts table's
     column types: months nullable integers, scale integers (objects where pence make it 0.01)."""
     import pandas as pd

@@ -18,6 +18,13 @@ from .units import DOLLAR_CURRENCIES, read_unit, states_unit
 from .spans import SpanFinder
 from .values import is_bare_dollar
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .blocks import Block
+    from .lines import LazyLines
+
 _ANNUAL_FORMS = ("10-K", "10K", "20-F", "40-F", "10-KSB", "10-K405", "11-K", "ARS", "N-30D")
 _FISCAL_YEAR_ENDED = re.compile(
     r"(?:fiscal\s+)?years?\s+ended\s*:?\s+" + MONTH + r"\s+(\d{1,2})\b", re.I
@@ -30,7 +37,7 @@ _COVER_PERIOD = re.compile(  # the look-ahead only makes the scan faster
 )
 
 
-def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: str, bodies=()) -> FilingDates:
+def filing_dates(raw: list[str], lines: LazyLines, blocks: list[Block], fields: dict[str, str], form: str, bodies: Sequence[tuple[int, int]] = ()) -> FilingDates:
     """Read the filing-wide evidence once, before its tables."""
     cover = "\n".join(raw[:250])
     year_end, source = _year_end(fields, cover)
@@ -65,7 +72,7 @@ def filing_dates(raw: list[str], lines, blocks, fields: dict[str, str], form: st
     )
 
 
-def _currency(tables: Counter) -> str | None:
+def _currency(tables: Counter[str]) -> str | None:
     """The one currency a document's tables are in, from how many tables name each currency (in
     a caption or with their numbers) and how many print a bare "$" under no named currency. A
     dollar other than the US dollar speaks for the bare "$" tables only when at least as many
@@ -172,13 +179,14 @@ def _stacked_dates(upper: str, lower: str) -> list[date]:
     return found
 
 
-def _scan_tables(raw: list[str], lines, blocks, bodies):
+def _scan_tables(raw: list[str], lines: LazyLines, blocks: list[Block], bodies: Sequence[tuple[int, int]]) -> tuple[
+        set[date], dict[tuple[int, int], Counter[str]], dict[tuple[int, int], Counter[int]], set[tuple[int, int]]]:
     """Period-end dates printed in the numeric tables' headers, captions and balance rows; the
     currencies printed with their numbers; the scales their captions state; the "years ended"
     days."""
     ends: set[date] = set()
-    currencies: dict[tuple[int, int], Counter] = {}
-    scales: dict[tuple[int, int], Counter] = {}
+    currencies: dict[tuple[int, int], Counter[str]] = {}
+    scales: dict[tuple[int, int], Counter[int]] = {}
     fiscal: set[tuple[int, int]] = set()
     holders = SpanFinder(bodies)
     for block in blocks:
@@ -189,7 +197,7 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
         if first_data is None:
             continue
         named: set[str] = set()
-        captions: Counter = Counter()  # unit captions naming a currency, over each table of the block
+        captions: Counter[str] = Counter()  # unit captions naming a currency, over each table of the block
         bare = False
         for index in range(max(0, block.first - 6), block.last + 1):
             line = lines[index]
@@ -209,9 +217,9 @@ def _scan_tables(raw: list[str], lines, blocks, bodies):
                 if unit.currency and (above or caption):  # not a label ("Dividends ($0.10 per share")
                     captions[unit.currency] += 1
             header = block.first <= index < first_data and index - block.first < 15
-            caption = index < block.first and _ENDS_HERE.search(text)
+            ends_caption = index < block.first and _ENDS_HERE.search(text)
             balance = index >= first_data and re.match(r"\s*balances?\b", text, re.I)
-            if header or caption or balance:
+            if header or ends_caption or balance:
                 ends.update(_period_ends(text))
             if header and index + 1 < first_data:
                 ends.update(_stacked_dates(line.text, lines[index + 1].text))

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    import pandas as pd
 
-def table_frame(table):
+    from .model import Table
+
+
+def table_frame(table: Table) -> pd.DataFrame:
     """Rows with numbers as a DataFrame; columns a MultiIndex (period, unit, qualifier)."""
     import pandas as pd
 

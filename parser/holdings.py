@@ -22,6 +22,10 @@ from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Row, RowK
 from .units import read_unit
 from .values import read_value
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from .values import Token
+
 _HOLDINGS = re.compile(r"name\s+of\s+issuer|\bissuer\b", re.I)
 _SECOND = re.compile(r"\bcusip\b|voting\s+authority|investment\s+discretion|other\s+managers", re.I)
 _MARKER = re.compile(r"<[SC]>", re.I)
@@ -130,7 +134,7 @@ def _voting_after_managers(fields: list[_Field], voting: bool) -> None:
             field.role = "discretion"
 
 
-def _column(index: int, field: _Field, period, period_source, fields) -> Column:
+def _column(index: int, field: _Field, period: Period | None, period_source: Source, fields: list[_Field]) -> Column:
     label = (field.header,) if field.header else (_LABELS[field.role],)
     if field.role == "value":
         unit = read_unit(field.header)
@@ -140,7 +144,7 @@ def _column(index: int, field: _Field, period, period_source, fields) -> Column:
     return Column(index, label, field.start, field.end, period, None, 1, _LABELS[field.role], period_source, Source.COLUMN)
 
 
-def _rows(body: list[Line], fields: list[_Field], numeric: list[_Field], columns) -> list[Row]:
+def _rows(body: list[Line], fields: list[_Field], numeric: list[_Field], columns: tuple[Column, ...]) -> list[Row]:
     rows: list[Row] = []
     issuer = ""
     pending_name: list[str] = []
@@ -195,9 +199,10 @@ def _rows(body: list[Line], fields: list[_Field], numeric: list[_Field], columns
 _TOTAL = re.compile(r"^\s*(?:grand\s+|aggregate\s+|page\s+)?total\b", re.I)
 
 
-def _split(line: Line, fields: list[_Field], numeric: list[_Field]):
+def _split(line: Line, fields: list[_Field], numeric: list[_Field]) -> tuple[
+        dict[int, tuple[Token, bool]], dict[object, list[str]]]:
     """The numbers of a line by numeric field, and its words by field ("other": outside the name)."""
-    values: dict[int, object] = {}
+    values: dict[int, tuple[Token, bool]] = {}
     texts: dict[object, list[str]] = {}
     dollar = False
     for match in re.finditer(r"\S+", line.text):

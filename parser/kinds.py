@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .model import Column, Row
+    from .rows import RawRow
+
 _BY_TITLE = [
     ("cash_flow", re.compile(r"cash\s*flows?|changes\s+in\s+cash|changes\s+in\s+financial\s+position|net\s+cash\s+(?:inflow|outflow|provided)|sources\s+and\s+(?:uses|applications)", re.I)),
     ("balance", re.compile(r"balance\s+sheets?|financial\s+(?:position|condition)|assets\s+and\s+liabilities", re.I)),
@@ -17,7 +24,7 @@ _BY_TITLE = [
 _INCOME_ITEMS = re.compile(r"^(?:turnover|revenues?|net\s+sales|sales|total\s+revenues?)\b", re.I)
 
 
-def table_kind(title: str, rows, columns) -> str:
+def table_kind(title: str, rows: Sequence[Row] | Sequence[RawRow], columns: Sequence[Column]) -> str:
     """One of income, balance, cash_flow, equity, segment, kpi, other."""
     for kind, pattern in _BY_TITLE:
         if pattern.search(title):

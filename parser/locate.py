@@ -24,7 +24,7 @@ def starts_of(lowered: str, words: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def search(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> re.Match | None:
+def search(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> re.Match[str] | None:
     """`pattern.search(text)`, for a pattern whose every match starts with one of the words."""
     if not text.isascii():
         return pattern.search(text)
@@ -35,12 +35,12 @@ def search(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> re.Match |
     return None
 
 
-def finditer(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> list[re.Match]:
+def finditer(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> list[re.Match[str]]:
     """`list(pattern.finditer(text))`, for a pattern that never matches the empty string and whose
     every match starts with one of the words."""
     if not text.isascii():
         return list(pattern.finditer(text))
-    found: list[re.Match] = []
+    found: list[re.Match[str]] = []
     position = 0  # where the search goes on after a match, as `finditer` does
     for start in starts_of(text.lower(), words):
         if start < position:

@@ -38,7 +38,7 @@ class Metadata:
     headline: tuple[int, int] | None = None
 
 
-def _date_from(match: re.Match) -> date | None:
+def _date_from(match: re.Match[str]) -> date | None:
     groups = match.groups()
     if groups[0]:
         day, month, year = int(groups[0]), groups[1], int(groups[2])

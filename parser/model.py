@@ -11,6 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import pandas as pd
+
 
 class RowKind(StrEnum):
     """What a row of a table is."""
@@ -259,7 +265,7 @@ class Table:
         matches = [row for row in self.rows if " ".join(row.label.split()).casefold() == wanted]
         return matches[occurrence] if len(matches) > occurrence else None
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """Rows x columns as a pandas DataFrame; columns a MultiIndex of period and unit."""
         from .frames import table_frame
 
@@ -278,7 +284,7 @@ class Section:
     children: tuple[Section, ...] = ()
     tables: tuple[int, ...] = ()
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         """Yield this section and every section under it, depth first."""
         yield self
         for child in self.children:
@@ -320,7 +326,7 @@ class Filing:
         """True unless the file could not be read as a filing at all."""
         return self.error is None
 
-    def walk_sections(self):
+    def walk_sections(self) -> Iterator[Section]:
         """Every section of the outline, depth first."""
         for section in self.sections:
             yield from section.walk()

@@ -19,7 +19,7 @@ def shown_name(name: str) -> str:
     return _UNSHOWABLE.sub(escape_match, name)
 
 
-def shown_basename(path: str | bytes | os.PathLike) -> str:
+def shown_basename(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
     """The last part of a path, as `shown_name` shows it."""
     return shown_name(os.path.basename(os.fsdecode(path)))
 

@@ -12,6 +12,10 @@ from .dates import MONTHS
 from .model import Cell, CellKind, Doubt, DoubtReason, Period, Row, RowKind, Source, Table, TableKind
 from .units import read_unit
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from .lines import Line
+
 _TAG_LINE = re.compile(r"^\s*<([A-Z][A-Z0-9&-]*)>\s+(\S.*?)\s*$")
 _DATE = re.compile(r"^([A-Z]{3})-(\d{1,2})-(\d{4})$", re.I)
 _PERIOD_MONTHS = {"YEAR": 12, "12-MOS": 12, "9-MOS": 9, "6-MOS": 6, "3-MOS": 3}
@@ -40,13 +44,13 @@ _NAMES = {
 _ACRONYMS = {"EPS", "SE", "PP&E", "NOI", "FDIC"}
 
 
-def is_schedule(lines) -> bool:
+def is_schedule(lines: list[Line]) -> bool:
     """True for the lines of a financial data schedule (most are `<TAG> value`)."""
     tagged = [line for line in lines if _TAG_LINE.match(line.text)]
     return len(tagged) >= 8 and any("PERIOD-END" in line.text for line in tagged)
 
 
-def schedule_table(lines, index: int, currency: str | None) -> Table:
+def schedule_table(lines: list[Line], index: int, currency: str | None) -> Table:
     """One schedule as a table: one column, one row per value tag."""
     settings: dict[str, str] = {}
     values: list[tuple[str, str, int]] = []
@@ -90,7 +94,8 @@ def tag_name(tag: str) -> str:
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
-def _cell(tag, text, number, end, months, scale, currency, doubts) -> Cell | None:
+def _cell(tag: str, text: str, number: int, end: date | None, months, scale: int, currency: str | None,
+          doubts: tuple[Doubt, ...]) -> Cell | None:
     raw = text.strip()
     try:
         value = float(raw.replace(",", "").replace("(", "-").replace(")", ""))

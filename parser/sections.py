@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .model import Section
+from .model import Document, Section
 from .text import capitals
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+\S")
@@ -41,7 +41,7 @@ def find_sections(
     claimed: set[int],
     cover_end: int,
     headline: tuple[int, int] | None,
-    documents,
+    documents: list[Document],
     titles: set[int] | frozenset[int] = frozenset(),
 ) -> list[_Heading]:
     """Headings (0-based line indexes) of each document body, in order."""
@@ -66,7 +66,7 @@ def find_sections(
     return headings
 
 
-def _scan(lines, start, stop, claimed, headline) -> list[_Heading]:
+def _scan(lines: list[str], start: int, stop: int, claimed: set[int], headline: tuple[int, int] | None) -> list[_Heading]:
     found: list[_Heading] = []
     index = start
     in_signatures = False
@@ -96,11 +96,11 @@ def _scan(lines, start, stop, claimed, headline) -> list[_Heading]:
     return found
 
 
-def _blank(lines, index, claimed) -> bool:
+def _blank(lines: list[str], index: int, claimed: set[int]) -> bool:
     return index < 0 or not lines[index].strip() or lines[index].lstrip().startswith("<") or index in claimed
 
 
-def _heading(lines, first, end, stop, claimed) -> _Heading | None:
+def _heading(lines: list[str], first: int, end: int, stop: int, claimed: set[int]) -> _Heading | None:
     """A heading paragraph of one or two lines, followed by a blank line, or None."""
     texts = [lines[i] for i in range(first, end)]
     if len(texts) > 2 or (end < stop and not _blank(lines, end, claimed)):

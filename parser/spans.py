@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 class SpanFinder:
     """Spans (start, stop), half open, in a given order; `first(line)` is the position of the
     first of them, in that order, with start <= line < stop, or None. Spans in line order that
     do not overlap (a submission's documents) are searched by bisection; others one by one."""
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int] | tuple[int, int, object]]) -> None:
         self.spans = [(span[0], span[1]) for span in spans]
         self.ordered = all(start <= stop for start, stop in self.spans) and all(
             before[1] <= after[0] for before, after in zip(self.spans, self.spans[1:]))
