@@ -9,7 +9,8 @@ from datetime import date
 
 from .columnunit import UnitReading
 from .dates import add_months, months_between, safe_date
-from .evidence import FilingDates, Partial, PeriodReading, complete, start_of
+from .clues import FilingDates, Partial, PeriodReading
+from .evidence import complete, start_of
 from .model import Cell, CellKind, Column, Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
 from .rowtraits import RowTraits, balance_day, read_row

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import Clues, FilingDates, Header, source_rank
+from .clues import Clues, FilingDates, Header
+from .evidence import source_rank
 from .model import Source
 from .units import DOLLAR_CURRENCIES, read_unit
 

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from .cells import continued
 from .checks import find_checks
-from .evidence import FilingDates
+from .clues import FilingDates
 from .model import Column, Row, Table, TableKind
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (PEP 781)

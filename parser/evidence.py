@@ -28,17 +28,16 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date, week_rule_date
+from .clues import SNAP_DAYS, Clues, FilingDates, Header, Partial, PeriodReading
+from .dates import DateParts, QUARTER, add_months, month_end, read_parts, safe_date
 from .model import Doubt, DoubtReason, Period, Source
 from .reportdates import ReportDates, report_period
-from .spans import SpanFinder
 
 NOT_A_PERIOD = re.compile(
     r"growth|\bchanges?\b|variance|increase|decrease|%|\bvs\.?\b|versus|\bratio\b|\bpercent\b|\bdifference\b", re.I
 )
-SNAP_DAYS = 7
 # a share of a total in the column's own period ("% of Total", "Percent of sales"), not a change
 _SHARE_OF = re.compile(r"^(?:%|percent(?:age)?)\s+of\b(?!.*\b(?:change|vs\.?|versus|increase|decrease)\b)", re.I)
 _FISCAL_NAME = re.compile(r"\bfiscal\s+(?:year\s+)?(?:19|20)\d\d\b|^\s*fiscal\s*$|\bFY\s*'?\d{2,4}\b", re.I)
@@ -54,114 +53,6 @@ QUARTERLY = _QUARTERLY = re.compile(r"\bquarter(?:s|ly)?\b", re.I)
 PERIOD_PHRASE = re.compile(
     r"\b(?:months|weeks|years?|quarters?|period)\s+(?:ended|ending)\b|\bas\s+(?:of|at)\b|\bat\s+[A-Z][a-z]+\s+\d", re.I
 )
-
-
-@dataclass(frozen=True)
-class FilingDates:
-    """What the filing as a whole says about periods and units (evidence 5 and 6)."""
-
-    annual: bool = False
-    year_end: tuple[int, int] | None = None
-    year_end_source: Source = Source.NONE
-    report_end: date | None = None
-    known_ends: tuple[date, ...] = ()
-    currency: str | None = None
-    scale: int | None = None
-    holdings: bool = False
-    report_months: int | None = None
-    fiscal_ends: tuple[tuple[int, date], ...] = ()
-    fiscal_quarters: tuple[tuple[int, tuple[date, ...]], ...] = ()
-    week_rule: tuple[str, int, int, int | None] | None = None  # "the last Wednesday in December"
-    document_scales: tuple[tuple[int, int, int], ...] = ()
-
-    document_currencies: tuple[tuple[int, int, str | None], ...] = ()
-
-    def for_block(self, first_line: int) -> FilingDates:
-        """These dates with the one scale and the one currency the tables of the block's
-        document state, if any."""
-        scales, currencies = self._document_spans
-        holder = scales.first(first_line)
-        scale = self.document_scales[holder][2] if holder is not None else None
-        holder = currencies.first(first_line)
-        currency = self.document_currencies[holder][2] if holder is not None else self.currency
-        return dataclasses.replace(self, scale=scale, currency=currency)
-
-    @cached_property
-    def _document_spans(self) -> tuple[SpanFinder, SpanFinder]:
-        """The documents' scales and currencies, looked up by line (see `SpanFinder`)."""
-        return SpanFinder(self.document_scales), SpanFinder(self.document_currencies)
-
-    @property
-    def weekly(self) -> bool:
-        """True when the filing's printed period ends fall near, not on, month ends: it keeps
-        52/53-week years, so a period end it does not print cannot be inferred."""
-        odd = [day for day in self.known_ends if day != month_end(day.year, day.month)]
-        return len(odd) >= 2
-
-    def snap(self, nominal: date) -> tuple[date | None, Source]:
-        """The printed period end closest to a nominal one, within a week; else the nominal date,
-        unless the filing keeps 52/53-week years (then None: the date is not printed)."""
-        close = [day for day in self.known_ends if abs((day - nominal).days) <= SNAP_DAYS]
-        if close:
-            best = min(close, key=lambda day: abs((day - nominal).days))
-            return best, (Source.NONE if best == nominal else Source.STATEMENTS)
-        if self.week_rule is not None and self.week_rule[2] in (nominal.month, nominal.month % 12 + 1):
-            for year in (nominal.year - 1, nominal.year, nominal.year + 1):
-                ruled = week_rule_date(self.week_rule, year)
-                if abs((ruled - nominal).days) <= SNAP_DAYS:
-                    return ruled, Source.FILING
-        if self.weekly:
-            return None, Source.NONE
-        return nominal, Source.NONE
-
-
-@dataclass(frozen=True)
-class Header:
-    """One header line over a column: its text and how many columns it spans."""
-
-    text: str
-    span: int
-
-
-@dataclass(frozen=True)
-class Clues:
-    """Text about the whole table: its caption and title block, and the heading above it."""
-
-    caption: tuple[str, ...] = ()
-    heading: tuple[str, ...] = ()
-    instant: bool = False
-    years_in_columns: bool = True
-    whole_numbers: bool = False
-    quarterly: bool = False
-    report: ReportDates = ReportDates()
-    # prints no currency with any number and names no statement ("OPERATING STATISTICS"): the
-    # currency and scale of the filing's statements do not speak for it
-    unpriced: bool = False
-
-
-@dataclass(frozen=True)
-class Partial:
-    """What a column without a year says of its period: its length, day and month, quarter."""
-
-    months: int | None = None
-    day_month: tuple[int, int] | None = None
-    quarter: int | None = None
-
-
-@dataclass(frozen=True)
-class PeriodReading:
-    """A column's period, where it was read, and the doubt when it was not."""
-
-    period: Period | None
-    source: Source = Source.NONE
-    doubt: Doubt | None = None
-    not_a_period: bool = False
-    quarter: int | None = None
-    year: int | None = None
-    partial: Partial | None = None
-    start: date | None = None
-    year_source: Source = Source.NONE
-    end: date | None = None
 
 
 @lru_cache(maxsize=8192)

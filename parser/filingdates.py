@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from .dates import MONTH, MONTHS, full_dates, month_end, week_rule
-from .evidence import SNAP_DAYS, FilingDates
+from .clues import SNAP_DAYS, FilingDates
 from .lines import DATA, TEXT
 from .fiscalnames import fiscal_names
 from .model import Source

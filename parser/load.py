@@ -16,7 +16,8 @@ from .arbiter import judge_share_scales
 from .continuation import merge_continued
 from .blocks import Block, find_single_value_blocks, find_tagged_blocks, find_untagged_blocks, numeric_line_candidates, split_block
 from .envelope import read_envelope
-from .evidence import PERIOD_PHRASE, FilingDates
+from .clues import FilingDates
+from .evidence import PERIOD_PHRASE
 from .files import Unreadable, read_filing_bytes, skip_reason, unlisted_reason
 from .filingdates import filing_dates
 from .lines import BLANK, DATA, RULE, TEXT, LazyLines, Line

@@ -12,7 +12,8 @@ from .checks import find_checks
 from .columns import COMPANY, Layout, assign_headers, layout_columns
 from .dates import MONTH, YEAR
 from .columnunit import column_unit
-from .evidence import QUARTERLY, Clues, FilingDates, Header, column_period
+from .clues import Clues, FilingDates, Header
+from .evidence import QUARTERLY, column_period
 from .kinds import table_kind
 from .lines import BLANK, DATA, PERIOD_WORDS, RULE, TEXT, UNIT_ONLY, UNIT_WORDS, Line
 from .model import HEADING, ITEM, SUBTOTAL, Cell, CellKind, Column, Doubt, DoubtReason, Period, Row, RowKind, Source, Table, TableKind

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from parser import Period, load_filing
-from parser.evidence import Clues, FilingDates, Header, column_period
+from parser.clues import Clues, FilingDates, Header
+from parser.evidence import column_period
 from parser.qualifier import column_qualifier
 from parser.units import read_unit
 from parser.values import read_value, split_line
