@@ -9,6 +9,7 @@ from typing import Callable
 
 from .record import Record, make_record
 from .scan import FileStat, Listing
+from .summary import row_is_current
 
 INLINE_BELOW = 8  # fewer files than this, of fewer bytes than the next, are parsed in-process:
 INLINE_BYTES = 1_000_000  # a pool costs more than it saves; bigger work goes to the pool, which can be stopped
@@ -43,7 +44,7 @@ def plan(listing: Listing, rows: dict[str, tuple], version: str) -> Plan:
     cached, to_parse = [], []
     for stat in listing.files:
         row = rows.get(stat.path)
-        if row and stat.size >= 0 and row[1:4] == (stat.size, stat.mtime_ns, version):
+        if row and row_is_current(row, stat.size, stat.mtime_ns, version):
             cached.append(stat.path)
         else:
             to_parse.append(stat)

@@ -16,7 +16,7 @@ from ..data.paths import inside
 from .cachefile import APP_ID, MEMORY, SCHEMA_VERSION, default_cache_path
 from .pathkey import from_key
 from .scan import list_paths
-from .summary import SUMMARY_COLUMNS, Summary
+from .summary import SUMMARY_COLUMNS, Summary, row_is_current
 from .version import cache_version
 
 BUSY_SECONDS = 0.05  # a cache another process is writing is not waited for: the folder index will wait
@@ -42,7 +42,7 @@ def glance(paths: list[str], cache: str | os.PathLike | None = None) -> list[Sum
     found = []
     for stat in listing.files:
         row = rows.get(stat.path)
-        if row is not None and stat.size >= 0 and row[1:4] == (stat.size, stat.mtime_ns, version):
+        if row is not None and row_is_current(row, stat.size, stat.mtime_ns, version):
             try:
                 found.append(Summary.from_row(row))
             except (TypeError, ValueError):  # a row this code did not write: the index will judge it

@@ -48,3 +48,9 @@ def _warnings(text: str | None) -> tuple[str, ...]:
     import json
 
     return tuple(json.loads(text))
+
+
+def row_is_current(row: tuple, size: int, mtime_ns: int, version: str) -> bool:
+    """True when a `files` row still stands for the file: same size and mtime (the file is unchanged,
+    and could be stat'ed), parsed by this cache version."""
+    return size >= 0 and row[1:4] == (size, mtime_ns, version)
